@@ -57,3 +57,37 @@ type Source struct {
 	// story (same URL or same normalized title), or 0 when this one is first.
 	SameAs int
 }
+
+// CitedKeys returns the keys of the sources that citation numbers cite in a
+// document's source list: each source's URL, or its title when it has none,
+// taken from the first source of its story (SameAs) so that two listings of
+// one story give one key. Unknown numbers are skipped.
+func CitedKeys(sources []Source, citations []int) []string {
+	if len(citations) == 0 || len(sources) == 0 {
+		return nil
+	}
+	byN := make(map[int]Source, len(sources))
+	for _, s := range sources {
+		byN[s.N] = s
+	}
+	var keys []string
+	seen := map[string]bool{}
+	for _, n := range citations {
+		s, ok := byN[n]
+		if !ok {
+			continue
+		}
+		if first, ok := byN[s.SameAs]; ok && s.SameAs != 0 {
+			s = first
+		}
+		k := s.URL
+		if k == "" {
+			k = "title:" + s.Title
+		}
+		if !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}

@@ -77,6 +77,9 @@ func summarize(ms []*dyad.Mention) *dyad.Event {
 	ev := &dyad.Event{ID: EventID(ms), Mentions: ms, NumMentions: len(ms), NumSources: nsrc}
 	docs := map[dyad.DocumentID]bool{}
 	dates, places, codes, pairs := newTally(), newTally(), newTally(), newTally()
+	// weakDates and weakPlaces hold what hedged and negated mentions give,
+	// used only when no stronger mention gives a date or a place.
+	weakDates, weakPlaces := newTally(), newTally()
 	srcRole, tgtRole := newTally(), newTally()
 	dateOf := map[string]dyad.Date{}
 	placeOf := map[string]*dyad.Place{}
@@ -92,14 +95,17 @@ func summarize(ms []*dyad.Mention) *dyad.Event {
 		}
 		// Negated and hedged mentions do not vote for a date or a place:
 		// they do not say the event happened then or there.
-		vote := m.Certainty.Strength() >= dyad.Reported.Strength()
-		if m.Date.Known() && vote {
+		dt, pt := dates, places
+		if m.Certainty.Strength() < dyad.Reported.Strength() {
+			dt, pt = weakDates, weakPlaces
+		}
+		if m.Date.Known() {
 			k := m.Date.String()
-			dates.add(k, g, precisionRank(m.Date.Precision))
+			dt.add(k, g, precisionRank(m.Date.Precision))
 			dateOf[k] = m.Date
 		}
-		if m.Location != nil && m.Location.Name != "" && vote {
-			places.add(m.Location.Name, g, 0)
+		if m.Location != nil && m.Location.Name != "" {
+			pt.add(m.Location.Name, g, 0)
 			placeOf[m.Location.Name] = m.Location
 		}
 		codes.add(string(m.Code), g, len(m.Code))
@@ -110,6 +116,12 @@ func summarize(ms []*dyad.Mention) *dyad.Event {
 		tgtRole.add(string(m.Target.Code), g, 0)
 	}
 	ev.NumDocuments = len(docs)
+	if len(dates.sources) == 0 {
+		dates = weakDates
+	}
+	if len(places.sources) == 0 {
+		places = weakPlaces
+	}
 	if v := dates.ordered(); len(v) > 0 {
 		ev.Date = dateOf[v[0].Value]
 		if len(v) > 1 {

@@ -1,0 +1,374 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/dyad-project/dyad/dyad"
+)
+
+const mentionColumns = `m.id, m.doc, m.sentence, m.start, m.end_, m.text,
+	m.src_code, m.src_country, m.src_role, m.src_name, m.src_text, m.src_entity,
+	m.tgt_code, m.tgt_country, m.tgt_role, m.tgt_name, m.tgt_text, m.tgt_entity,
+	m.code, m.plover, m.quad_class, m.goldstein, m.verb, m.certainty, m.attr_text, m.attr_code,
+	m.date_start, m.date_end, m.date_precision, m.loc_name, m.loc_country, m.loc_lat, m.loc_lon, m.loc_kind,
+	m.citations, m.cited_keys, m.event, d.outlet, d.url, d.published, d.story`
+
+// queryMentions returns the mentions matching where (a condition on m, the
+// mentions table), with their documents' facts, oldest publication first.
+func queryMentions(ctx context.Context, q execer, where string, args ...any) ([]*dyad.Mention, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+mentionColumns+` FROM mentions m JOIN documents d ON d.id = m.doc
+		WHERE `+where+` ORDER BY d.published, m.doc, m.sentence, m.id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query mentions: %w", err)
+	}
+	defer rows.Close()
+	var out []*dyad.Mention
+	for rows.Next() {
+		var m dyad.Mention
+		var doc, code, cert, attrText, attrCode, ds, de, dp, citations, cited, event, published, story string
+		var loc dyad.Place
+		if err := rows.Scan(&m.ID, &doc, &m.Sentence, &m.Span.Start, &m.Span.End, &m.Text,
+			&m.Source.Code, &m.Source.Country, &m.Source.Role, &m.Source.Name, &m.Source.Text, &m.Source.Entity,
+			&m.Target.Code, &m.Target.Country, &m.Target.Role, &m.Target.Name, &m.Target.Text, &m.Target.Entity,
+			&code, &m.Plover, &m.QuadClass, &m.Goldstein, &m.Verb, &cert, &attrText, &attrCode,
+			&ds, &de, &dp, &loc.Name, &loc.Country, &loc.Lat, &loc.Lon, &loc.Kind,
+			&citations, &cited, &event, &m.Outlet, &m.URL, &published, &story); err != nil {
+			return nil, fmt.Errorf("read mention: %w", err)
+		}
+		m.Doc, m.Code, m.Certainty, m.Event, m.Story = dyad.DocumentID(doc), dyad.EventCode(code), dyad.Certainty(cert), dyad.EventID(event), dyad.DocumentID(story)
+		if attrText != "" || attrCode != "" {
+			m.AttributedTo = &dyad.Attribution{Text: attrText, Code: dyad.ActorCode(attrCode)}
+		}
+		m.Date = scanDate(ds, de, dp)
+		if loc.Name != "" {
+			m.Location = &loc
+		}
+		m.Citations = splitInts(citations)
+		if cited != "" {
+			m.CitedKeys = strings.Split(cited, "\t")
+		}
+		m.Published = parseTime(published)
+		out = append(out, &m)
+	}
+	return out, rows.Err()
+}
+
+func scanDate(start, end, precision string) dyad.Date {
+	p := dyad.Precision(precision)
+	if start == "" || p == dyad.PrecisionUnknown {
+		return dyad.Date{Precision: dyad.PrecisionUnknown}
+	}
+	d := dyad.Date{Start: parseDay(start), Precision: p}
+	if p == dyad.PrecisionRange {
+		d.End = parseDay(end)
+	}
+	return d
+}
+
+const eventColumns = `e.id, e.date_start, e.date_end, e.date_precision, e.sort_date,
+	e.src_code, e.src_country, e.src_role, e.src_name, e.src_text, e.src_entity,
+	e.tgt_code, e.tgt_country, e.tgt_role, e.tgt_name, e.tgt_text, e.tgt_entity,
+	e.code, e.plover, e.quad_class, e.goldstein, e.certainty,
+	e.loc_name, e.loc_country, e.loc_lat, e.loc_lon, e.loc_kind,
+	e.num_mentions, e.num_documents, e.num_sources, e.conflicts`
+
+func scanEvent(rows interface{ Scan(...any) error }) (*dyad.Event, string, error) {
+	var e dyad.Event
+	var id, ds, de, dp, sortDate, code, cert, conflicts string
+	var loc dyad.Place
+	if err := rows.Scan(&id, &ds, &de, &dp, &sortDate,
+		&e.Source.Code, &e.Source.Country, &e.Source.Role, &e.Source.Name, &e.Source.Text, &e.Source.Entity,
+		&e.Target.Code, &e.Target.Country, &e.Target.Role, &e.Target.Name, &e.Target.Text, &e.Target.Entity,
+		&code, &e.Plover, &e.QuadClass, &e.Goldstein, &cert,
+		&loc.Name, &loc.Country, &loc.Lat, &loc.Lon, &loc.Kind,
+		&e.NumMentions, &e.NumDocuments, &e.NumSources, &conflicts); err != nil {
+		return nil, "", err
+	}
+	e.ID, e.Code, e.Certainty = dyad.EventID(id), dyad.EventCode(code), dyad.Certainty(cert)
+	e.Date = scanDate(ds, de, dp)
+	if loc.Name != "" {
+		e.Location = &loc
+	}
+	if conflicts != "" {
+		if err := json.Unmarshal([]byte(conflicts), &e.Conflicts); err != nil {
+			return nil, "", fmt.Errorf("event %s conflicts: %w", id, err)
+		}
+	}
+	return &e, sortDate, nil
+}
+
+// selectorSQL returns the condition that side ("src" or "tgt") of an event
+// matches sel.
+func selectorSQL(side string, sel dyad.ActorSelector) (string, []any) {
+	var conds []string
+	var args []any
+	if sel.Country != "" {
+		conds = append(conds, "e."+side+"_country = ?")
+		args = append(args, sel.Country)
+	}
+	if sel.Code != "" {
+		conds = append(conds, "e."+side+"_code = ?")
+		args = append(args, string(sel.Code))
+	}
+	if sel.Entity != "" {
+		conds = append(conds, "e."+side+"_entity = ?")
+		args = append(args, sel.Entity)
+	}
+	if len(conds) == 0 {
+		return "1=1", nil
+	}
+	return strings.Join(conds, " AND "), args
+}
+
+// eventWhere builds the WHERE clause of f, without the cursor.
+func eventWhere(f dyad.EventFilter) (string, []any, error) {
+	var conds []string
+	var args []any
+	add := func(c string, a ...any) { conds = append(conds, c); args = append(args, a...) }
+	if !f.Actor.IsZero() {
+		s, sa := selectorSQL("src", f.Actor)
+		t, ta := selectorSQL("tgt", f.Actor)
+		add("(("+s+") OR ("+t+"))", append(sa, ta...)...)
+	}
+	if !f.Source.IsZero() {
+		s, sa := selectorSQL("src", f.Source)
+		add(s, sa...)
+	}
+	if !f.Target.IsZero() {
+		t, ta := selectorSQL("tgt", f.Target)
+		add(t, ta...)
+	}
+	if !f.Dyad[0].IsZero() {
+		s0, a0 := selectorSQL("src", f.Dyad[0])
+		t1, a1 := selectorSQL("tgt", f.Dyad[1])
+		s1, b1 := selectorSQL("src", f.Dyad[1])
+		t0, b0 := selectorSQL("tgt", f.Dyad[0])
+		a := append(append(append(append([]any{}, a0...), a1...), b1...), b0...)
+		add("(("+s0+" AND "+t1+") OR ("+s1+" AND "+t0+"))", a...)
+	}
+	if f.Code != "" {
+		add("e.code LIKE ?", strings.TrimRight(f.Code, "%_")+"%")
+	}
+	if f.Plover != "" {
+		add("e.plover = ?", strings.ToUpper(f.Plover))
+	}
+	if f.Since.Known() {
+		add("e.sort_date <> '' AND e.date_last >= ?", formatDay(f.Since.First()))
+	}
+	if f.Until.Known() {
+		add("e.sort_date <> '' AND e.sort_date <= ?", formatDay(f.Until.Last()))
+	}
+	if len(f.Certainty) > 0 {
+		ph := make([]string, len(f.Certainty))
+		for i, c := range f.Certainty {
+			ph[i] = "?"
+			args = append(args, string(c))
+		}
+		conds = append(conds, "e.certainty IN ("+strings.Join(ph, ", ")+")")
+	}
+	if f.MinSources > 0 {
+		add("e.num_sources >= ?", f.MinSources)
+	}
+	if strings.TrimSpace(f.Text) != "" {
+		q := ftsQuery(f.Text)
+		if q == "" {
+			return "", nil, dyad.Errorf(dyad.EINVALID, "--text %q has no words to search for", f.Text)
+		}
+		add("e.id IN (SELECT m.event FROM evidence_fts x JOIN mentions m ON m.id = x.mention WHERE evidence_fts MATCH ?)", q)
+	}
+	if len(conds) == 0 {
+		return "1=1", nil, nil
+	}
+	return strings.Join(conds, " AND "), args, nil
+}
+
+// ftsQuery turns a user's words into an FTS5 query that cannot be a syntax
+// error: every word quoted, all required; a trailing * keeps prefix search.
+func ftsQuery(s string) string {
+	var terms []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '*' }) {
+		prefix := strings.HasSuffix(w, "*")
+		w = strings.Trim(w, "*")
+		if w == "" {
+			continue
+		}
+		t := `"` + w + `"`
+		if prefix {
+			t += "*"
+		}
+		terms = append(terms, t)
+	}
+	return strings.Join(terms, " ")
+}
+
+// FindEvents returns the events matching f, newest first (see dyad.EventReader).
+func (s *Store) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Event, int, error) {
+	if err := f.Validate(); err != nil {
+		return nil, 0, err
+	}
+	where, args, err := eventWhere(f)
+	if err != nil {
+		return nil, 0, err
+	}
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM events e WHERE `+where, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count events: %w", err)
+	}
+	q := `SELECT ` + eventColumns + ` FROM events e WHERE ` + where
+	if f.After != "" {
+		date, id, ok := strings.Cut(f.After, "|")
+		if !ok {
+			return nil, 0, dyad.Errorf(dyad.EINVALID, "bad cursor %q", f.After)
+		}
+		q += ` AND (e.sort_date < ? OR (e.sort_date = ? AND e.id < ?))`
+		args = append(args, date, date, id)
+	}
+	q += ` ORDER BY e.sort_date DESC, e.id DESC`
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("find events: %w", err)
+	}
+	defer rows.Close()
+	var out []*dyad.Event
+	for rows.Next() {
+		e, _, err := scanEvent(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, e)
+	}
+	return out, total, rows.Err()
+}
+
+// Cursor returns the cursor that continues a listing after e.
+func Cursor(e *dyad.Event) string {
+	return formatDay(e.Date.First()) + "|" + string(e.ID)
+}
+
+// FindEvent returns one event with all its mentions, or ENOTFOUND.
+func (s *Store) FindEvent(ctx context.Context, id dyad.EventID) (*dyad.Event, error) {
+	row := s.db.QueryRowContext(ctx, `SELECT `+eventColumns+` FROM events e WHERE e.id = ?`, string(id))
+	e, _, err := scanEvent(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, dyad.Errorf(dyad.ENOTFOUND, "no event %s", id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("find event %s: %w", id, err)
+	}
+	e.Mentions, err = queryMentions(ctx, s.db, `m.event = ?`, string(id))
+	if err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// FindDocument returns a document with its sentences and sources, or ENOTFOUND.
+func (s *Store) FindDocument(ctx context.Context, id dyad.DocumentID) (*dyad.Document, error) {
+	docs, err := s.queryDocuments(ctx, `id = ?`, string(id))
+	if err != nil {
+		return nil, err
+	}
+	if len(docs) == 0 {
+		return nil, dyad.Errorf(dyad.ENOTFOUND, "no document %s", id)
+	}
+	d := docs[0]
+	rows, err := s.db.QueryContext(ctx, `SELECT idx, start, end_, kind, citations FROM sentences WHERE doc = ? ORDER BY idx`, string(id))
+	if err != nil {
+		return nil, fmt.Errorf("read sentences of %s: %w", id, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sn dyad.Sentence
+		var kind, cites string
+		if err := rows.Scan(&sn.Index, &sn.Span.Start, &sn.Span.End, &kind, &cites); err != nil {
+			return nil, err
+		}
+		sn.Kind, sn.Citations = dyad.SentenceKind(kind), splitInts(cites)
+		if sn.Span.Start >= 0 && sn.Span.End <= len(d.Text) && sn.Span.Start <= sn.Span.End {
+			sn.Text = d.Text[sn.Span.Start:sn.Span.End]
+		}
+		d.Sentences = append(d.Sentences, sn)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	srows, err := s.db.QueryContext(ctx, `SELECT n, title, outlet, url, same_as FROM sources WHERE doc = ? ORDER BY n`, string(id))
+	if err != nil {
+		return nil, fmt.Errorf("read sources of %s: %w", id, err)
+	}
+	defer srows.Close()
+	for srows.Next() {
+		var src dyad.Source
+		if err := srows.Scan(&src.N, &src.Title, &src.Outlet, &src.URL, &src.SameAs); err != nil {
+			return nil, err
+		}
+		d.Sources = append(d.Sources, src)
+	}
+	return d, srows.Err()
+}
+
+func (s *Store) queryDocuments(ctx context.Context, where string, args ...any) ([]*dyad.Document, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, title, outlet, url, language, published, published_inferred, text, origin, fingerprint, story
+		FROM documents WHERE `+where+` ORDER BY seq`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("read documents: %w", err)
+	}
+	defer rows.Close()
+	var out []*dyad.Document
+	for rows.Next() {
+		var d dyad.Document
+		var id, published, story string
+		var fp int64
+		if err := rows.Scan(&id, &d.Title, &d.Outlet, &d.URL, &d.Language, &published, &d.PublishedInferred, &d.Text, &d.Origin, &fp, &story); err != nil {
+			return nil, err
+		}
+		d.ID, d.Published, d.Fingerprint, d.Story = dyad.DocumentID(id), parseTime(published), uint64(fp), dyad.DocumentID(story)
+		out = append(out, &d)
+	}
+	return out, rows.Err()
+}
+
+// DocumentMentions returns the mentions coded from a document, in text order.
+func (s *Store) DocumentMentions(ctx context.Context, id dyad.DocumentID) ([]*dyad.Mention, error) {
+	return queryMentions(ctx, s.db, `m.doc = ?`, string(id))
+}
+
+// StoryDocuments returns the documents of a story, oldest first, without text.
+func (s *Store) StoryDocuments(ctx context.Context, story dyad.DocumentID) ([]*dyad.Document, error) {
+	docs, err := s.queryDocuments(ctx, `story = ?`, string(story))
+	for _, d := range docs {
+		d.Text = ""
+	}
+	return docs, err
+}
+
+// Stats returns what the store holds.
+func (s *Store) Stats(ctx context.Context) (dyad.Stats, error) {
+	var st dyad.Stats
+	var oldest, newest sql.NullString
+	err := s.db.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM documents),
+		(SELECT count(DISTINCT story) FROM documents),
+		(SELECT count(*) FROM sentences),
+		(SELECT count(*) FROM mentions),
+		(SELECT count(*) FROM events),
+		(SELECT count(*) FROM (SELECT src_code FROM events UNION SELECT tgt_code FROM events)),
+		(SELECT min(published) FROM documents WHERE published <> ''),
+		(SELECT max(published) FROM documents WHERE published <> '')`).Scan(
+		&st.Documents, &st.Stories, &st.Sentences, &st.Mentions, &st.Events, &st.Actors, &oldest, &newest)
+	if err != nil {
+		return st, fmt.Errorf("read stats: %w", err)
+	}
+	st.Oldest, st.Newest = parseTime(oldest.String), parseTime(newest.String)
+	st.Bytes = s.size()
+	return st, nil
+}

@@ -1,0 +1,266 @@
+// Package storetest is one conformance suite that every dyad.Store runs:
+// the reads and writes the rest of dyad relies on, the incremental
+// resolution of events, and concurrent writers.
+package storetest
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dyad-project/dyad/dyad"
+	"github.com/dyad-project/dyad/resolve"
+)
+
+// Opener returns a new, empty store for one test.
+type Opener func(t *testing.T) dyad.Store
+
+var (
+	rus = dyad.Actor{Code: "RUSGOV", Country: "RUS", Role: "GOV", Name: "Russia", Entity: "rus"}
+	afg = dyad.Actor{Code: "AFGGOV", Country: "AFG", Role: "GOV", Name: "Taliban", Entity: "taliban"}
+	usa = dyad.Actor{Code: "USA", Country: "USA", Name: "United States", Entity: "usa"}
+)
+
+func day(s string) time.Time { t, _ := time.Parse("2006-01-02", s); return t }
+
+// Doc builds a document of one sentence telling that src signed an
+// agreement with tgt on date, as outlet published it.
+func Doc(text, outlet, published string) *dyad.Document {
+	d := &dyad.Document{Text: text, Outlet: outlet, Published: day(published), Title: "t " + outlet, URL: "https://" + outlet + ".example/" + published}
+	d.ID = dyad.NewDocumentID(text)
+	d.Sentences = []dyad.Sentence{{Index: 0, Span: dyad.Span{Start: 0, End: len(text)}, Text: text, Kind: dyad.KindBody, Citations: []int{1}}}
+	d.Sources = []dyad.Source{{N: 1, Title: "Wire story", URL: "https://wire.example/x"}}
+	return d
+}
+
+// Mention builds a mention in d.
+func Mention(d *dyad.Document, src, tgt dyad.Actor, code dyad.EventCode, date string, c dyad.Certainty) *dyad.Mention {
+	m := &dyad.Mention{Doc: d.ID, Sentence: 0, Span: d.Sentences[0].Span, Text: d.Text, Source: src, Target: tgt,
+		Code: code, Plover: "AGREE", QuadClass: 1, Goldstein: 8, Certainty: c, Date: dyad.MustParseDate(date),
+		Citations: []int{1}, Location: &dyad.Place{Name: "Moscow", Country: "RUS", Lat: 55.75, Lon: 37.62, Kind: "city"}}
+	m.ID = dyad.NewMentionID(d.ID, m.Span, code, src.Code, tgt.Code)
+	return m
+}
+
+// Run runs the suite.
+func Run(t *testing.T, open Opener) {
+	t.Run("WriteIsIdempotent", func(t *testing.T) { testIdempotent(t, open(t)) })
+	t.Run("DocumentRoundTrip", func(t *testing.T) { testDocument(t, open(t)) })
+	t.Run("NearDuplicatesShareAStory", func(t *testing.T) { testStory(t, open(t)) })
+	t.Run("ResolvesIncrementally", func(t *testing.T) { testResolve(t, open(t)) })
+	t.Run("FindEventsFilters", func(t *testing.T) { testFilters(t, open(t)) })
+	t.Run("NotFound", func(t *testing.T) { testNotFound(t, open(t)) })
+	t.Run("ConcurrentWriters", func(t *testing.T) { testConcurrent(t, open(t)) })
+}
+
+func write(t *testing.T, s dyad.Store, docs []*dyad.Document, ms ...*dyad.Mention) dyad.WriteResult {
+	t.Helper()
+	byDoc := map[dyad.DocumentID][]*dyad.Mention{}
+	for _, m := range ms {
+		byDoc[m.Doc] = append(byDoc[m.Doc], m)
+	}
+	res, err := s.Write(context.Background(), docs, byDoc, &resolve.Clusterer{})
+	if err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	return res
+}
+
+func testIdempotent(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	a := Doc("Russia and the Taliban signed a deal.", "wire", "2026-05-27")
+	res := write(t, s, []*dyad.Document{a, a}, Mention(a, rus, afg, "057", "2026-05-27", dyad.Asserted))
+	if len(res.New) != 1 || res.Duplicates != 1 || res.Mentions != 1 || res.Events != 1 {
+		t.Errorf("first write = %+v, want 1 new, 1 duplicate, 1 mention, 1 event", res)
+	}
+	res = write(t, s, []*dyad.Document{a}, Mention(a, rus, afg, "057", "2026-05-27", dyad.Asserted))
+	if len(res.New) != 0 || res.Duplicates != 1 || res.Mentions != 0 {
+		t.Errorf("second write = %+v, want nothing new", res)
+	}
+	has, err := s.HasDocuments(ctx, []dyad.DocumentID{a.ID, "doc_missing"})
+	if err != nil || !has[a.ID] || has["doc_missing"] {
+		t.Errorf("HasDocuments = %v, %v", has, err)
+	}
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Documents != 1 || st.Sentences != 1 || st.Mentions != 1 || st.Events != 1 || st.Stories != 1 {
+		t.Errorf("Stats = %+v", st)
+	}
+}
+
+func testDocument(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	a := Doc("Russia and the Taliban signed a deal.", "wire", "2026-05-27")
+	m := Mention(a, rus, afg, "057", "2026-05", dyad.Reported)
+	m.AttributedTo = &dyad.Attribution{Text: "Reporters"}
+	write(t, s, []*dyad.Document{a}, m)
+	got, err := s.FindDocument(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Text != a.Text || got.Outlet != "wire" || !got.Published.Equal(a.Published) || got.Story != a.ID {
+		t.Errorf("document = %+v", got)
+	}
+	if len(got.Sentences) != 1 || got.Sentences[0].Text != a.Text || !slices.Equal(got.Sentences[0].Citations, []int{1}) {
+		t.Errorf("sentences = %+v", got.Sentences)
+	}
+	if len(got.Sources) != 1 || got.Sources[0].URL != "https://wire.example/x" {
+		t.Errorf("sources = %+v", got.Sources)
+	}
+	ms, err := s.DocumentMentions(ctx, a.ID)
+	if err != nil || len(ms) != 1 {
+		t.Fatalf("DocumentMentions = %v, %v", ms, err)
+	}
+	g := ms[0]
+	if g.ID != m.ID || g.Source != rus || g.Target != afg || g.Code != "057" || g.Certainty != dyad.Reported ||
+		g.Date.String() != "2026-05" || g.AttributedTo == nil || g.AttributedTo.Text != "Reporters" ||
+		g.Location == nil || g.Location.Name != "Moscow" || g.Event == "" || g.Outlet != "wire" ||
+		!slices.Equal(g.CitedKeys, []string{"https://wire.example/x"}) {
+		t.Errorf("mention round trip:\n got %+v\nwant %+v", g, m)
+	}
+}
+
+func testStory(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	a := Doc("Russia and the Taliban signed a deal in Moscow.", "wire", "2026-05-27")
+	b := Doc("Russia and the Taliban signed a deal in Moscow region.", "daily", "2026-05-28")
+	c := Doc("Something else entirely.", "other", "2026-05-28")
+	a.Fingerprint, b.Fingerprint, c.Fingerprint = 0xF0F0_0000_1234_5678, 0xF0F0_0000_1234_5679, 0x0F0F_FFFF_0000_0000
+	res := write(t, s, []*dyad.Document{a})
+	res = write(t, s, []*dyad.Document{b, c})
+	if res.NearDuplicates != 1 {
+		t.Errorf("near duplicates = %d, want 1", res.NearDuplicates)
+	}
+	docs, err := s.StoryDocuments(ctx, a.ID)
+	if err != nil || len(docs) != 2 || docs[0].ID != a.ID || docs[1].ID != b.ID {
+		t.Errorf("StoryDocuments = %v, %v", docs, err)
+	}
+	st, _ := s.Stats(ctx)
+	if st.Stories != 2 || st.Documents != 3 {
+		t.Errorf("stats = %+v, want 3 documents in 2 stories", st)
+	}
+}
+
+// testResolve writes the signing corpus one document at a time, so each
+// write re-resolves the bucket, and checks the events at the end.
+func testResolve(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	type rep struct{ outlet, date, pub string }
+	reps := []rep{{"wire", "2026-05-27", "2026-05-27"}, {"times", "2026-05-27", "2026-05-28"}, {"post", "2026-05-27", "2026-05-28"}, {"herald", "2026-05-31", "2026-06-01"}}
+	for i, r := range reps {
+		d := Doc(fmt.Sprintf("Report %d: Russia and the Taliban signed a deal.", i), r.outlet, r.pub)
+		d.Sources = nil
+		d.Sentences[0].Citations = nil
+		m := Mention(d, rus, afg, "057", r.date, dyad.Asserted)
+		m.Citations = nil
+		write(t, s, []*dyad.Document{d}, m)
+	}
+	old := Doc("A year earlier Russia and the Taliban signed a deal.", "wire", "2025-05-20")
+	write(t, s, []*dyad.Document{old}, Mention(old, rus, afg, "057", "2025-05-20", dyad.Asserted))
+	evs, total, err := s.FindEvents(ctx, dyad.EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total != 2 || len(evs) != 2 {
+		t.Fatalf("got %d events (total %d), want 2", len(evs), total)
+	}
+	e := evs[0] // newest first
+	if e.Date.String() != "2026-05-27" || e.NumDocuments != 4 || e.NumSources != 4 || len(e.Conflicts) != 1 {
+		t.Errorf("signing = %s docs %d sources %d conflicts %+v", e.Date, e.NumDocuments, e.NumSources, e.Conflicts)
+	}
+	full, err := s.FindEvent(ctx, e.ID)
+	if err != nil || len(full.Mentions) != 4 {
+		t.Fatalf("FindEvent = %v, %v", full, err)
+	}
+	if evs[1].Date.String() != "2025-05-20" || evs[1].NumMentions != 1 {
+		t.Errorf("earlier = %+v", evs[1])
+	}
+}
+
+func testFilters(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	a := Doc("Russia and the Taliban signed a military deal.", "wire", "2026-05-27")
+	b := Doc("The United States condemned the Taliban.", "post", "2024-03-02")
+	write(t, s, []*dyad.Document{a, b},
+		Mention(a, rus, afg, "057", "2026-05-27", dyad.Asserted),
+		Mention(b, usa, afg, "111", "2024-03-01", dyad.Hedged))
+	tests := []struct {
+		name string
+		f    dyad.EventFilter
+		want int
+	}{
+		{"all", dyad.EventFilter{}, 2},
+		{"actor either side", dyad.EventFilter{Actor: dyad.ActorSelector{Entity: "taliban"}}, 2},
+		{"source country", dyad.EventFilter{Source: dyad.ActorSelector{Country: "RUS"}}, 1},
+		{"target code", dyad.EventFilter{Target: dyad.ActorSelector{Code: "AFGGOV"}}, 2},
+		{"dyad reversed", dyad.EventFilter{Dyad: [2]dyad.ActorSelector{{Country: "AFG"}, {Country: "RUS"}}}, 1},
+		{"code prefix", dyad.EventFilter{Code: "05"}, 1},
+		{"plover", dyad.EventFilter{Plover: "agree"}, 2},
+		{"since", dyad.EventFilter{Since: dyad.MustParseDate("2025")}, 1},
+		{"until", dyad.EventFilter{Until: dyad.MustParseDate("2024-03")}, 1},
+		{"certainty", dyad.EventFilter{Certainty: []dyad.Certainty{dyad.Asserted, dyad.Reported}}, 1},
+		{"min sources", dyad.EventFilter{MinSources: 2}, 0},
+		{"text", dyad.EventFilter{Text: "military"}, 1},
+		{"text stem", dyad.EventFilter{Text: "condemn"}, 1},
+		{"text no match", dyad.EventFilter{Text: "weather"}, 0},
+		{"limit", dyad.EventFilter{Limit: 1}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs, _, err := s.FindEvents(ctx, tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(evs) != tt.want {
+				t.Errorf("got %d events, want %d", len(evs), tt.want)
+			}
+		})
+	}
+	_, _, err := s.FindEvents(ctx, dyad.EventFilter{Since: dyad.MustParseDate("2026"), Until: dyad.MustParseDate("2025")})
+	if dyad.ErrorCode(err) != dyad.EINVALID {
+		t.Errorf("since after until: err = %v, want EINVALID", err)
+	}
+}
+
+func testNotFound(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	if _, err := s.FindEvent(ctx, "ev_nope"); dyad.ErrorCode(err) != dyad.ENOTFOUND {
+		t.Errorf("FindEvent: err = %v, want ENOTFOUND", err)
+	}
+	if _, err := s.FindDocument(ctx, "doc_nope"); dyad.ErrorCode(err) != dyad.ENOTFOUND {
+		t.Errorf("FindDocument: err = %v, want ENOTFOUND", err)
+	}
+}
+
+func testConcurrent(t *testing.T, s dyad.Store) {
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 10 {
+				d := Doc(fmt.Sprintf("Writer %d document %d: Russia and the Taliban met.", w, i), fmt.Sprintf("o%d", w), "2026-05-27")
+				m := Mention(d, rus, afg, "040", "2026-05-27", dyad.Asserted)
+				if _, err := s.Write(context.Background(), []*dyad.Document{d}, map[dyad.DocumentID][]*dyad.Mention{d.ID: {m}}, &resolve.Clusterer{}); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	st, err := s.Stats(context.Background())
+	if err != nil || st.Documents != 40 || st.Mentions != 40 || st.Events != 1 {
+		t.Errorf("after concurrent writes: %+v, %v (want 40 docs, 40 mentions, 1 event)", st, err)
+	}
+}
