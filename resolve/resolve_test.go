@@ -35,7 +35,7 @@ func fixture() []*dyad.Mention {
 		mention("c", "Times", "c", "2026-05-27", "2026-05-28", dyad.Reported),
 		mention("d", "Post", "d", "2026-05-27", "2026-05-29", dyad.Asserted),
 		mention("e", "Herald", "e", "2026-05-31", "2026-06-01", dyad.Asserted),
-		mention("f", "Kabul News", "f", "", "2026-05-30", dyad.Negated),     // a denial
+		mention("f", "Kabul News", "f", "", "2026-05-30", dyad.Negated),      // a denial
 		mention("g", "Wire", "g", "2025-05-20", "2025-05-21", dyad.Asserted), // a year earlier
 	}
 }
