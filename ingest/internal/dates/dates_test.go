@@ -6,7 +6,9 @@ import (
 )
 
 func TestParse(t *testing.T) {
-	utc := func(y int, m time.Month, d, h, min, s int) time.Time { return time.Date(y, m, d, h, min, s, 0, time.UTC) }
+	utc := func(y int, m time.Month, d, h, min, s int) time.Time {
+		return time.Date(y, m, d, h, min, s, 0, time.UTC)
+	}
 	tests := []struct {
 		name, in string
 		want     time.Time // zero: not a date
