@@ -582,7 +582,6 @@ func relate(s *Sentence) {
 	}
 }
 
-
 func (s *Sentence) objectBetween(a, b int) bool {
 	if a >= b {
 		return false

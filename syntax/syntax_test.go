@@ -14,7 +14,7 @@ import (
 func TestTokenize(t *testing.T) {
 	tests := []struct {
 		name, in string
-		want []string
+		want     []string
 	}{
 		{"possessive", "Russia’s Supreme Court", []string{"Russia", "’s", "Supreme", "Court"}},
 		{"ascii possessive", "Russia's court", []string{"Russia", "'s", "court"}},
@@ -47,7 +47,7 @@ func TestTokenize(t *testing.T) {
 func TestTags(t *testing.T) {
 	tests := []struct {
 		name, in string
-		want []string
+		want     []string
 	}{
 		{"perfect", "Russia and the Taliban government have signed a formal military-technical cooperation agreement in the Moscow region.",
 			[]string{"Russia/NNP", "have/VBP", "signed/VBN", "military-technical/JJ", "agreement/NN", "in/IN", "region/NN"}},
