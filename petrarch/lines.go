@@ -32,7 +32,7 @@ type FileStats struct {
 	Structure int `json:"structure"`
 	Errors    int `json:"errors"`
 
-	Actors          int `json:"actors,omitempty"`   // actor groups (a root with its synonyms)
+	Actors          int `json:"actors,omitempty"` // actor groups (a root with its synonyms)
 	ActorPhrases    int `json:"actor_phrases,omitempty"`
 	ActorCodes      int `json:"actor_codes,omitempty"`
 	Agents          int `json:"agents,omitempty"`
