@@ -2,6 +2,7 @@ package timex
 
 import (
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dyad-project/dyad/dyad"
@@ -25,7 +26,10 @@ func Find(text string, published time.Time) []Expr {
 	if !hasTrigger(text) {
 		return nil
 	}
-	p := parser{text: text, toks: tokenize(text)}
+	bp := tokPool.Get().(*[]tok)
+	defer tokPool.Put(bp)
+	*bp = tokenize((*bp)[:0], text)
+	p := parser{text: text, toks: *bp}
 	if !published.IsZero() {
 		p.pub = dyad.Day(published).Start
 		p.hasPub = true
@@ -51,6 +55,10 @@ func Find(text string, published time.Time) []Expr {
 	}
 	return out
 }
+
+// tokPool recycles token buffers: Find runs on every sentence, and a parser's
+// time arithmetic makes the compiler move a stack buffer to the heap.
+var tokPool = sync.Pool{New: func() any { b := make([]tok, 0, 64); return &b }}
 
 // A pexpr is a parsed expression over tokens [a, b).
 type pexpr struct {
@@ -718,7 +726,7 @@ func (p *parser) unit(h int) (pexpr, bool) {
 	}
 	// "the next day", "the following day", "the previous day", "the same day",
 	// "the day before", "the day after": relative to the previous date.
-	if p.word(h-1, "same") && p.word(h-2, "the") {
+	if p.word(h-1, "same") && p.word(h-2, "the") && u == uDay {
 		e.a = h - 2
 		if !p.anchor.Known() {
 			return p.needPub(e)
@@ -764,6 +772,10 @@ func (p *parser) unit(h int) (pexpr, bool) {
 	mod := p.val(h - 1)
 	e.a = h - 1
 	the := p.word(h-2, "the")
+	plural := p.toks[h].e-p.toks[h].s > 3 && p.text[p.toks[h].e-1]|0x20 == 's' && u != uCentury || p.word(h, "centuries")
+	if plural || the && mod == mLast && u == uDay {
+		return pexpr{}, false // "the coming years", "the last day of trading"
+	}
 	if the {
 		e.a = h - 2
 	}

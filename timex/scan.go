@@ -290,24 +290,97 @@ func (t *tok) trigger() bool {
 	return false
 }
 
-// hasTrigger is the fast rejection pass: it scans text without allocating.
-func hasTrigger(text string) bool {
-	pos := 0
-	for {
-		t, end, ok := next(text, pos)
-		if !ok {
-			return false
-		}
-		if t.trigger() {
-			return true
-		}
-		pos = end
-	}
+// A trigEntry is one slot of trigTab.
+type trigEntry struct {
+	key     uint64 // the first eight lower-case letters, packed
+	n       uint8  // the word's length; 0 for an empty slot
+	needCap bool   // month and weekday names count only when capitalized
 }
 
-// tokenize returns the tokens of text.
-func tokenize(text string) []tok {
-	toks := make([]tok, 0, len(text)/5+8)
+// trigTab is an open-addressed table of the words that can head a date
+// expression, keyed by packed letters so that the rejection pass needs no
+// string hashing.
+var trigTab = func() (tab [256]trigEntry) {
+	for w, x := range lexicon {
+		var needCap bool
+		switch x.cls {
+		case cMonth, cMonthAbbr, cWeekday:
+			needCap = true
+		case cRelDay, cUnit, cPartDay:
+		default:
+			continue
+		}
+		var key uint64
+		for i := 0; i < len(w) && i < 8; i++ {
+			key |= uint64(w[i]) << (8 * i)
+		}
+		for slot := trigSlot(key, len(w)); ; slot = (slot + 1) % len(tab) {
+			if tab[slot].n == 0 {
+				tab[slot] = trigEntry{key: key, n: uint8(len(w)), needCap: needCap}
+				break
+			}
+		}
+	}
+	return tab
+}()
+
+func trigSlot(key uint64, n int) int {
+	return int(((key ^ uint64(n)) * 0x9E3779B97F4A7C15) >> 56)
+}
+
+// hasTrigger is the fast rejection pass: it reports whether text holds a
+// word or number that could head a date expression. It may say yes where
+// the tokenizer finds nothing (it never says no where a trigger exists), and
+// it neither allocates nor hashes strings.
+func hasTrigger(text string) bool {
+	n := len(text)
+	for i := 0; i < n; {
+		c := text[i]
+		switch {
+		case isLetter(c):
+			j := i
+			var key uint64
+			for j < n && isLetter(text[j]) {
+				if j-i < 8 {
+					key |= uint64(text[j]|0x20) << (8 * (j - i))
+				}
+				j++
+			}
+			glued := i > 0 && text[i-1] >= 0x80 && !(i >= 3 && isMark(text, i-3)) && !(i >= 2 && isMark(text, i-2))
+			if l := j - i; l >= 3 && l <= 10 && !glued {
+				for slot := trigSlot(key, l); trigTab[slot].n != 0; slot = (slot + 1) % len(trigTab) {
+					if e := trigTab[slot]; e.key == key && int(e.n) == l {
+						if !e.needCap || c <= 'Z' {
+							return true
+						}
+						break
+					}
+				}
+			} else if glued {
+				// A word glued to a multi-byte letter: leave it to the tokenizer.
+				if l := j - i; l >= 3 && l <= 10 {
+					return true
+				}
+			}
+			i = j
+		case isDigit(c):
+			j := i
+			for j < n && isDigit(text[j]) {
+				j++
+			}
+			if j-i == 4 && (c == '1' || c == '2') {
+				return true
+			}
+			i = j
+		default:
+			i++
+		}
+	}
+	return false
+}
+
+// tokenize appends the tokens of text to toks.
+func tokenize(toks []tok, text string) []tok {
 	pos := 0
 	for {
 		t, end, ok := next(text, pos)
