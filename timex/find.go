@@ -440,7 +440,7 @@ func (p *parser) month(h int) (pexpr, bool) {
 			return pexpr{}, false
 		}
 		e.a = h - 1
-	} else if !(p.ctx && h == p.floor) && (edge == 0 && p.cls(h-1) != cPrep || p.word(h-1, "as", "at", "to", "and", "or", "for", "around")) {
+	} else if !(p.ctx && h == p.floor) && (edge == 0 && p.cls(h-1) != cPrep || p.word(h-1, "as", "at", "to", "and", "or", "around")) {
 		return pexpr{}, false
 	} else {
 		e.a = ea

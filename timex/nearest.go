@@ -46,7 +46,7 @@ func Nearest(exprs []Expr, span dyad.Span, text string) (Expr, bool) {
 			continue
 		}
 		gap := text[lo:hi]
-		if sentenceBreak(gap) || strings.ContainsRune(gap, ';') {
+		if sentenceBreak(text, lo, hi) || strings.ContainsRune(gap, ';') {
 			continue
 		}
 		if after && subordinateBetween(gap) {
@@ -121,21 +121,20 @@ func governed(text string, e Expr) bool {
 	return len(ws) > 0 && governors[ws[len(ws)-1]] && !strings.HasSuffix(strings.TrimRight(text[:e.Span.Start], " "), ",")
 }
 
-// sentenceBreak reports whether gap crosses the end of a sentence.
-func sentenceBreak(gap string) bool {
-	if strings.ContainsRune(gap, '\n') {
+// sentenceBreak reports whether text[lo:hi] crosses the end of a sentence.
+func sentenceBreak(text string, lo, hi int) bool {
+	if strings.ContainsRune(text[lo:hi], '\n') {
 		return true
 	}
-	for i := 0; i+2 < len(gap); i++ {
-		c := gap[i]
-		if (c == '.' || c == '!' || c == '?') && gap[i+1] == ' ' && gap[i+2] >= 'A' && gap[i+2] <= 'Z' {
+	for i := max(lo-1, 0); i+2 < len(text) && i < hi; i++ {
+		c := text[i]
+		if (c == '.' || c == '!' || c == '?') && text[i+1] == ' ' && text[i+2] >= 'A' && text[i+2] <= 'Z' {
 			// Not after an abbreviation: a capital letter alone, or Mr/Dr/St/Jan….
 			j := i
-			for j > 0 && isLetter(gap[j-1]) {
+			for j > 0 && isLetter(text[j-1]) {
 				j--
 			}
-			w := strings.ToLower(gap[j:i])
-			if len(w) <= 1 || abbreviations[w] {
+			if w := strings.ToLower(text[j:i]); c == '.' && (len(w) == 1 || abbreviations[w]) {
 				continue
 			}
 			return true
