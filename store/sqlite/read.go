@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -246,7 +247,39 @@ func (s *Store) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Eve
 		}
 		out = append(out, e)
 	}
-	return out, total, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	if f.WithMentions {
+		if err := s.attachMentions(ctx, out); err != nil {
+			return nil, 0, err
+		}
+	}
+	return out, total, nil
+}
+
+// attachMentions loads the mentions of evs, a few hundred events a query.
+func (s *Store) attachMentions(ctx context.Context, evs []*dyad.Event) error {
+	byID := make(map[dyad.EventID]*dyad.Event, len(evs))
+	for _, e := range evs {
+		byID[e.ID] = e
+	}
+	for chunk := range slices.Chunk(evs, 400) {
+		args := make([]any, len(chunk))
+		for i, e := range chunk {
+			args[i] = string(e.ID)
+		}
+		ms, err := queryMentions(ctx, s.db, `m.event IN (`+placeholders(len(chunk))+`)`, args...)
+		if err != nil {
+			return err
+		}
+		for _, m := range ms {
+			if e := byID[m.Event]; e != nil {
+				e.Mentions = append(e.Mentions, m)
+			}
+		}
+	}
+	return nil
 }
 
 // Cursor returns the cursor that continues a listing after e.

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/dyad-project/dyad/dyad"
+	"github.com/dyad-project/dyad/story"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -34,9 +35,10 @@ type Store struct {
 	// mu serializes writers: SQLite has one writer at a time, and waiting
 	// here is cheaper and fairer than spinning on SQLITE_BUSY.
 	mu sync.Mutex
-	// Near reports whether two fingerprints are near-duplicates. The default
-	// is a Hamming distance of at most 3 bits, which the four 16-bit bands
-	// of the documents table are built to find.
+	// Near reports whether two fingerprints are near-duplicates; the default
+	// is story.Near. Candidates come from the four 16-bit bands of the
+	// documents table (story.Bands), which find every pair within 3 bits and
+	// most pairs further apart.
 	Near func(a, b uint64) bool
 	// Now is the clock for ingested_at; tests inject it.
 	Now func() time.Time
@@ -138,21 +140,9 @@ func (s *Store) size() int64 {
 	return n
 }
 
-func near3(a, b uint64) bool {
-	x := a ^ b
-	n := 0
-	for x != 0 {
-		x &= x - 1
-		n++
-		if n > 3 {
-			return false
-		}
-	}
-	return true
-}
-
 func bands(fp uint64) [4]int64 {
-	return [4]int64{int64(fp & 0xffff), int64(fp >> 16 & 0xffff), int64(fp >> 32 & 0xffff), int64(fp >> 48 & 0xffff)}
+	b := story.Bands(fp)
+	return [4]int64{int64(b[0]), int64(b[1]), int64(b[2]), int64(b[3])}
 }
 
 const timeFormat = time.RFC3339

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/dyad-project/dyad/dyad"
+	"github.com/dyad-project/dyad/story"
 )
 
 // execer is what the write helpers need of a transaction.
@@ -64,7 +65,7 @@ func (s *Store) Write(ctx context.Context, docs []*dyad.Document, mentions map[d
 	}
 	near := s.Near
 	if near == nil {
-		near = near3
+		near = story.Near
 	}
 	buckets := map[string]bool{}
 	seen := map[dyad.DocumentID]bool{}
