@@ -186,7 +186,61 @@ func (s *sentence) findUnits() {
 }
 
 // joiners may stand between the units of one group.
-var joiners = map[string]bool{"AND": true, ",": true, "OF": true, "IN": true, "'S": true, "'": true, "THE": true}
+var joiners = map[string]bool{"AND": true, ",": true, "'S": true, "'": true, "THE": true, "A": true, "AN": true}
+
+// linkers join an agent to the actor after it: "ambassadors of Arnor",
+// "activists in Arnor", "soldiers from Gondor".
+var linkers = map[string]bool{"OF": true, "IN": true, "FROM": true}
+
+// functionWords are never taken for adjectives inside a noun phrase.
+var functionWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`A AN THE AND OR BUT NOR OF IN ON AT TO FOR FROM BY WITH WITHOUT INTO ONTO
+		ABOUT AGAINST BETWEEN AMONG OVER UNDER AFTER BEFORE DURING SINCE UNTIL THROUGH ACROSS ALONG AROUND NEAR
+		TOWARD TOWARDS UPON WITHIN BEYOND LIKE AS THAN IS ARE WAS WERE BE BEEN BEING AM HAS HAVE HAD DO DOES DID
+		WILL WOULD SHALL SHOULD CAN COULD MAY MIGHT MUST NOT N'T NO IT ITS HE HIS SHE HER THEY THEIR THEM WE OUR
+		US YOU YOUR I MY ME THIS THAT THESE THOSE WHICH WHO WHOM WHOSE WHAT WHEN WHERE WHY HOW IF WHILE BECAUSE
+		ALTHOUGH WHETHER THERE THEN SO ALSO VERY SAID SAYS`) {
+		functionWords[w] = true
+	}
+}
+
+// freeWord reports a word that may be an adjective or noun modifier.
+func freeWord(w string) bool {
+	if functionWords[w] {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *sentence) free(w string) bool { return freeWord(w) && len(s.c.d.verbs[w]) == 0 }
+
+// joinable reports whether the tokens between units l and r let them form
+// one noun phrase.
+func (s *sentence) joinable(l, r unit) bool {
+	gap := s.toks[l.end:r.start]
+	if len(gap) > 4 {
+		return false
+	}
+	free := 0
+	for _, t := range gap {
+		switch {
+		case joiners[t.W]:
+		case linkers[t.W] && l.agent != nil:
+		case s.free(t.W):
+			free++
+		default:
+			return false
+		}
+	}
+	return free <= 2
+}
 
 func (s *sentence) findGroups() {
 	s.gAt = make([]int, len(s.toks))
@@ -196,17 +250,7 @@ func (s *sentence) findGroups() {
 	for ui := 0; ui < len(s.units); {
 		g := group{start: s.units[ui].start, end: s.units[ui].end, units: []int{ui}}
 		uj := ui + 1
-		for uj < len(s.units) {
-			gap := s.toks[g.end:s.units[uj].start]
-			ok := len(gap) <= 3
-			for _, t := range gap {
-				if !joiners[t.W] {
-					ok = false
-				}
-			}
-			if !ok {
-				break
-			}
+		for uj < len(s.units) && s.joinable(s.units[uj-1], s.units[uj]) {
 			g.units = append(g.units, uj)
 			g.end = s.units[uj].end
 			uj++
@@ -220,78 +264,109 @@ func (s *sentence) findGroups() {
 	}
 }
 
-// resolve turns a group's units into actor codes: every actor combined with
-// the agents that apply to it. Agents joined by "and" without an actor of
-// their own are alternatives ("media and government"); other agents apply
-// to every actor of the group.
+// resolve turns a group's units into actor codes. The group splits into
+// segments at "and" and commas; a segment names its first actor (later
+// ones are appositions: "Bree Prime Minister Romendacil"). Segments made of
+// agents only are alternatives applied to every actor ("lawmakers and
+// officials in Fornost and Gondor", "Danish media and government");
+// otherwise a segment's agents apply to its actor, and the head agents of
+// the first segment ("the ambassadors of Arnor, Osgiliath and Gondor")
+// also to the actors of the later segments that have none of their own.
 func (s *sentence) resolve(g group) []string {
-	type segment struct{ actors, agents []int }
+	type segment struct {
+		actor       *Actor
+		agents      []*Agent
+		headAgents  bool // agents stand before the actor
+		actorsAfter bool
+	}
 	var segs []segment
 	cur := segment{}
 	last := g.start
-	for _, ui := range g.units {
+	for n, ui := range g.units {
 		u := s.units[ui]
-		for _, t := range s.toks[last:u.start] {
-			if t.W == "AND" || t.W == "," {
-				if len(cur.actors)+len(cur.agents) > 0 {
-					segs = append(segs, cur)
+		if n > 0 {
+			gap := s.toks[last:u.start]
+			if len(gap) == 0 || gap[0].W != "'S" {
+				for _, t := range gap {
+					if (t.W == "AND" || t.W == ",") && (cur.actor != nil || len(cur.agents) > 0) {
+						segs = append(segs, cur)
+						cur = segment{}
+					}
 				}
-				cur = segment{}
 			}
 		}
-		if u.actor != nil {
-			cur.actors = append(cur.actors, ui)
-		} else {
-			cur.agents = append(cur.agents, ui)
+		switch {
+		case u.actor != nil && cur.actor == nil:
+			cur.actor = u.actor
+			cur.headAgents = len(cur.agents) > 0
+		case u.agent != nil:
+			cur.agents = append(cur.agents, u.agent)
 		}
 		last = u.end
 	}
 	segs = append(segs, cur)
 	agentOnly := 0
 	for _, sg := range segs {
-		if len(sg.actors) == 0 {
+		if sg.actor == nil {
 			agentOnly++
 		}
 	}
-	var actors []string
-	var shared []*Agent
-	var alts [][]*Agent
-	for _, sg := range segs {
-		for _, ui := range sg.actors {
-			actors = append(actors, s.units[ui].actor.CodesOn(s.day)...)
+	out := make([]string, 0, 2)
+	add := func(base string, ags []*Agent) {
+		code := base
+		for _, ag := range ags {
+			code = combine(code, ag)
 		}
-		var ags []*Agent
-		for _, ui := range sg.agents {
-			ags = append(ags, s.units[ui].agent)
-		}
-		switch {
-		case len(sg.actors) == 0:
-			alts = append(alts, ags)
-		case agentOnly > 0 && len(ags) > 0:
-			shared = append(shared, ags[:len(ags)-1]...)
-			alts = append(alts, ags[len(ags)-1:])
-		default:
-			shared = append(shared, ags...)
-		}
-	}
-	if len(alts) == 0 {
-		alts = [][]*Agent{nil}
-	}
-	if len(actors) == 0 {
-		actors = []string{"---"}
-	}
-	var out []string
-	seen := map[string]bool{}
-	for _, a := range actors {
-		for _, alt := range alts {
-			code := a
-			for _, ag := range append(append([]*Agent(nil), shared...), alt...) {
-				code = combine(code, ag)
+		for _, c := range out {
+			if c == code {
+				return
 			}
-			if !seen[code] {
-				seen[code] = true
-				out = append(out, code)
+		}
+		out = append(out, code)
+	}
+	bases := func(sg segment) []string {
+		if sg.actor == nil {
+			return []string{"---"}
+		}
+		return sg.actor.CodesOn(s.day)
+	}
+	if agentOnly > 0 {
+		var shared []*Agent
+		var alts [][]*Agent
+		var actors []string
+		for _, sg := range segs {
+			switch {
+			case sg.actor == nil:
+				alts = append(alts, sg.agents)
+			case len(sg.agents) > 0:
+				shared = append(shared, sg.agents[:len(sg.agents)-1]...)
+				alts = append(alts, sg.agents[len(sg.agents)-1:])
+				actors = append(actors, bases(sg)...)
+			default:
+				actors = append(actors, bases(sg)...)
 			}
+		}
+		if len(actors) == 0 {
+			actors = []string{"---"}
+		}
+		for _, a := range actors {
+			for _, alt := range alts {
+				add(a, append(append([]*Agent(nil), shared...), alt...))
+			}
+		}
+		return out
+	}
+	var head []*Agent
+	if segs[0].headAgents {
+		head = segs[0].agents
+	}
+	for i, sg := range segs {
+		ags := sg.agents
+		if i > 0 && len(ags) == 0 {
+			ags = head
+		}
+		for _, b := range bases(sg) {
+			add(b, ags)
 		}
 	}
 	return out
@@ -358,8 +433,8 @@ func (s *sentence) findVerbs() {
 		if len(hit.forms) == 0 {
 			continue
 		}
-		if hit.start > 0 && determiners[s.toks[hit.start-1].W] {
-			continue // a noun: "an attack"
+		if s.nounAt(hit.start) {
+			continue // a noun: "an attack", "a brief private visit"
 		}
 		s.verbs = append(s.verbs, hit)
 		for k := hit.start; k < hit.end; k++ {
@@ -369,58 +444,105 @@ func (s *sentence) findVerbs() {
 	}
 }
 
+// nounAt reports a verb form at token i that a determiner, possibly
+// followed by adjectives, makes a noun.
+func (s *sentence) nounAt(i int) bool {
+	for k, n := i-1, 0; k >= 0 && n < 3; k, n = k-1, n+1 {
+		w := s.toks[k].W
+		if determiners[w] {
+			return true
+		}
+		if s.gAt[k] >= 0 || !s.free(w) {
+			return false
+		}
+	}
+	return false
+}
+
 // boundary words end the search for a verb's source or target.
 var boundary = map[string]bool{".": true, ";": true, ":": true, "--": true, "WHICH": true, "WHO": true,
-	"WHOM": true, "WHOSE": true, "THAT": true, "WHEN": true, "WHILE": true, "BECAUSE": true, "AFTER": true,
-	"BEFORE": true, "IF": true, "ALTHOUGH": true, "SINCE": true, "UNTIL": true, "WHETHER": true, "WHERE": true}
+	"WHOM": true, "WHOSE": true, "WHEN": true, "WHILE": true, "BECAUSE": true, "AFTER": true,
+	"BEFORE": true, "IF": true, "ALTHOUGH": true, "SINCE": true, "UNTIL": true, "WHERE": true}
 
 // stops end pattern skipping.
 var stops = map[string]bool{".": true, ";": true, ":": true, "?": true, "!": true}
 
 var beForms = map[string]bool{"IS": true, "WAS": true, "WERE": true, "ARE": true, "BE": true, "BEEN": true, "BEING": true, "AM": true}
 
-// code assigns events to each verb.
+// code assigns events to each verb: first every verb's pattern match and
+// code, then, left to right, its source (the first group of its clause, or
+// the source of the verb it is conjoined with) and its target (the first
+// group after it, before the next verb that codes an event).
 func (s *sentence) code() []Event {
-	var out []Event
-	seen := map[string]bool{}
 	consumed := make([]bool, len(s.toks))
-	prevSource := []string(nil)
-	for _, v := range s.verbs {
+	matches := make([]match, len(s.verbs))
+	active := make([]bool, len(s.verbs))
+	for i, v := range s.verbs {
 		if consumed[v.head] {
 			continue
 		}
-		m := s.matchVerb(v, consumed)
-		code, code2 := m.code, m.code2
-		// Source: the pattern's, else the subject.
-		src := m.source
-		if src == nil {
-			if v.start > 0 && (s.toks[v.start-1].W == "AND" || (v.start > 1 && s.toks[v.start-2].W == "AND" && !s.isVerb[v.start-1])) && prevSource != nil {
-				src = prevSource
-			} else {
-				src = s.subject(v.start)
+		matches[i] = s.matchVerb(v, consumed)
+		active[i] = matches[i].code != "" && matches[i].code != "---" || matches[i].code2 != ""
+	}
+	for i, v := range s.verbs {
+		if consumed[v.head] {
+			active[i] = false
+			for k := v.start; k < v.end; k++ {
+				s.isVerb[k] = false
 			}
 		}
-		tgt := m.target
-		passive := false
-		if tgt == nil && m.source == nil {
-			// "X was opposed by Y": Y acts on X.
+	}
+	srcs := make([][]string, len(s.verbs))
+	clauseStart := 0
+	var prevSource []string
+	for i, v := range s.verbs {
+		if !active[i] {
+			continue
+		}
+		src := matches[i].source
+		if src == nil && matches[i].mutual == nil {
+			if s.conjoined(v) && prevSource != nil {
+				src = prevSource
+			} else {
+				src = s.subject(clauseStart, v.start)
+			}
+		}
+		srcs[i] = src
+		if src != nil || matches[i].target != nil || matches[i].mutual != nil {
+			clauseStart = v.end
+			if src != nil {
+				prevSource = src
+			}
+		} else {
+			active[i] = false // no subject: not a verb that codes; not a barrier
+			if matches[i].pattern == nil {
+				for k := v.start; k < v.end; k++ {
+					s.isVerb[k] = false
+				}
+			}
+		}
+	}
+	var out []Event
+	seen := map[string]bool{}
+	for i, v := range s.verbs {
+		m := matches[i]
+		if consumed[v.head] || m.code == "" && m.code2 == "" || m.code == "---" {
+			continue
+		}
+		src, tgt := srcs[i], m.target
+		if tgt == nil && m.source == nil && m.mutual == nil {
+			passive := false
 			if s.isPassive(v) {
 				if by := s.byAgent(v.end); by != nil {
 					tgt, src, passive = src, by, true
 				}
 			}
 			if !passive {
-				tgt = s.object(m.after)
+				tgt = s.object(v.end)
 			}
 		}
 		if m.mutual != nil {
 			src, tgt = m.mutual, m.mutual
-		}
-		if len(src) > 0 {
-			prevSource = src
-		}
-		if code == "" || code == "---" {
-			continue
 		}
 		emit := func(srcs, tgts []string, code string) {
 			if code == "" || code == "---" {
@@ -457,30 +579,53 @@ func (s *sentence) code() []Event {
 				}
 			}
 		}
-		emit(src, tgt, code)
-		if code2 != "" && m.mutual == nil {
-			emit(tgt, src, code2)
+		emit(src, tgt, m.code)
+		if m.code2 != "" && m.mutual == nil {
+			emit(tgt, src, m.code2)
 		}
 	}
 	return out
 }
 
-// subject returns the codes of the nearest group left of token i, within
-// the clause.
-func (s *sentence) subject(i int) []string {
-	for k := i - 1; k >= 0; k-- {
+// conjoined reports a verb that shares the subject of the verb before it:
+// "condemned ... and promised".
+func (s *sentence) conjoined(v verbHit) bool {
+	for k, n := v.start-1, 0; k >= 0 && n < 3; k, n = k-1, n+1 {
+		w := s.toks[k].W
+		if w == "AND" || w == "BUT" {
+			return true
+		}
+		if s.gAt[k] >= 0 || !freeWord(w) && !auxiliaries[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// auxiliaries may stand between a subject or conjunction and its verb.
+var auxiliaries = map[string]bool{"WILL": true, "WOULD": true, "HAS": true, "HAVE": true, "HAD": true, "ALSO": true,
+	"CAN": true, "COULD": true, "MAY": true, "MIGHT": true, "SHOULD": true, "MUST": true, "THEN": true, "LATER": true}
+
+// subject returns the codes of the first group between token from and
+// token i, after the last clause boundary.
+func (s *sentence) subject(from, i int) []string {
+	for k := i - 1; k >= from; k-- {
+		if s.gAt[k] < 0 && (boundary[s.toks[k].W] || s.toks[k].W == ",") {
+			from = k + 1
+			break
+		}
+	}
+	for k := from; k < i; k++ {
 		if g := s.gAt[k]; g >= 0 {
 			return s.groups[g].codes
-		}
-		if boundary[s.toks[k].W] {
-			return nil
 		}
 	}
 	return nil
 }
 
 // object returns the codes of the first group right of token i, before the
-// next verb or clause boundary.
+// next coding verb or clause boundary. A group right after a comma that is
+// the subject of a following verb is not an object.
 func (s *sentence) object(i int) []string {
 	for k := i; k < len(s.toks); k++ {
 		if g := s.gAt[k]; g >= 0 {
@@ -489,8 +634,31 @@ func (s *sentence) object(i int) []string {
 		if boundary[s.toks[k].W] || s.isVerb[k] {
 			return nil
 		}
+		if s.toks[k].W == "," && s.subjectAhead(k+1) {
+			return nil
+		}
 	}
 	return nil
+}
+
+// subjectAhead reports a clause starting at token i: a group soon followed
+// by a verb.
+func (s *sentence) subjectAhead(i int) bool {
+	for k := i; k < len(s.toks) && k < i+6; k++ {
+		if g := s.gAt[k]; g >= 0 {
+			e := s.groups[g].end
+			for j := e; j < len(s.toks) && j < e+3; j++ {
+				if s.isVerb[j] {
+					return true
+				}
+				if !freeWord(s.toks[j].W) && !auxiliaries[s.toks[j].W] {
+					return false
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 func (s *sentence) isPassive(v verbHit) bool {

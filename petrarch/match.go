@@ -108,7 +108,11 @@ func (s *sentence) elemEnds(e Elem, i int) []int {
 			return []int{g.end}
 		}
 	case ElemSkip:
-		if g, ok := s.groupAt(i); ok {
+		j := i
+		for j < len(s.toks) && determiners[s.toks[j].W] {
+			j++
+		}
+		if g, ok := s.groupAt(j); ok {
 			return []int{g.end}
 		}
 		return []int{i + 1}
@@ -150,7 +154,12 @@ func (s *sentence) elemStarts(e Elem, end int) []int {
 	return nil
 }
 
-func (cp *capture) record(s *sentence, e Elem, start, end int) {
+func (cp *capture) record(s *sentence, e Elem, start, end int, after bool) {
+	switch {
+	case e.Kind == ElemCompound && after:
+		cp.target = s.groups[s.gAt[start]].codes
+		return
+	}
 	switch e.Kind {
 	case ElemTarget:
 		cp.target = s.groups[s.gAt[start]].codes
@@ -177,7 +186,7 @@ func (s *sentence) matchAfter(p *Pattern, k, pos int, cp *capture) bool {
 		}
 		for _, end := range s.elemEnds(e, c) {
 			saved := *cp
-			cp.record(s, e, c, end)
+			cp.record(s, e, c, end, true)
 			if s.matchAfter(p, k+1, end, cp) {
 				return true
 			}
@@ -201,7 +210,7 @@ func (s *sentence) matchBefore(p *Pattern, k, pos int, cp *capture) bool {
 		}
 		for _, st := range s.elemStarts(e, end) {
 			saved := *cp
-			cp.record(s, e, st, end)
+			cp.record(s, e, st, end, false)
 			if s.matchBefore(p, k-1, st, cp) {
 				return true
 			}
