@@ -131,8 +131,6 @@ func SourceList(text string) (start int, ok bool) {
 		others++
 	}
 	if bracketRun >= 2 && bracketStart >= 0 {
-		// Only a run that the text above it does not belong to: the line
-		// before the run must be blank or end a sentence.
 		return bracketStart, true
 	}
 	return 0, false

@@ -360,7 +360,29 @@ func splitUnit(sents []dyad.Sentence, text string, u unit) []dyad.Sentence {
 		}
 		i = n
 	}
+	if first := len(sents); first > 0 && sents[first-1].Span.Start >= u.start && !hasAlnum(text[start:u.end]) {
+		// A stray closing quote or bracket after the last boundary belongs
+		// to the sentence before it, not to a sentence of its own.
+		last := &sents[first-1]
+		_, e := trimSpan(text, start, u.end)
+		if e > last.Span.End {
+			last.Span.End = e
+			last.Text = text[last.Span.Start:e]
+			last.Citations = Citations(last.Text)
+		}
+		return sents
+	}
 	return appendSentence(sents, text, start, u.end, u.kind)
+}
+
+// hasAlnum reports whether s holds a letter or digit.
+func hasAlnum(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // skipClosers returns the end of the closing quotes, brackets and citation

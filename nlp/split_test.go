@@ -54,6 +54,7 @@ func TestSplitText(t *testing.T) {
 		{"wrapped line continues", "The agreement was signed by the\nsecurity council secretary. Then it ended.", []string{"The agreement was signed by the\nsecurity council secretary.", "Then it ended."}},
 		{"bullets", "Key points:\n- Russia signed a deal. It is new.\n- The Taliban agreed\n1. First item", []string{"Key points:", "- Russia signed a deal.", "It is new.", "- The Taliban agreed", "1. First item"}},
 		{"url not split", "See pic.twitter.com/Yh3X8ANuKJ for details. Next.", []string{"See pic.twitter.com/Yh3X8ANuKJ for details.", "Next."}},
+		{"stray closing quote", "He said it was \"the spirit of the accords... \"", []string{"He said it was \"the spirit of the accords... \""}},
 		{"no final punctuation", "Taliban defence Minister is in moscow .", []string{"Taliban defence Minister is in moscow ."}},
 	}
 	for _, tt := range tests {
