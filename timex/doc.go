@@ -47,11 +47,16 @@
 //     May" 21 to the end; "the early 1990s" 1990–1993, "the mid-1990s"
 //     1994–1996, "the late 1990s" 1997–1999. "the first quarter of 1987" and
 //     "the second half of 2025" are ranges of months.
+//   - Seasons are northern and three months long (spring March–May, summer
+//     June–August, autumn or fall September–November, winter December to
+//     February, named by the year of its December). "last summer" is the
+//     last one that has ended, "this summer" the one under way or coming.
 //   - A bare year counts only after a word that introduces a date (in, since,
 //     by, until, during, before, after, from, between, the, its, fiscal…), and
 //     not before a count noun ("the 2000 people"). So "the 2021 withdrawal"
 //     is the year 2021 while "2021 people", "section 2021", "$2021" and
-//     "1,000" are not dates.
+//     "1,000" are not dates; neither is a clock time before a zone word
+//     ("until 2130 GMT").
 //   - Month names count only when capitalized (or in an all-caps line) and
 //     next to a day or a year, or after a word that introduces a date: "Russia
 //     may sign" and "a protest March" are not dates. Abbreviations ("Jan.",

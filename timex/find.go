@@ -167,6 +167,8 @@ func (p *parser) head(h int) (pexpr, bool) {
 		return p.partDay(h)
 	case cUnit:
 		return p.unit(h)
+	case cSeason:
+		return p.season(h)
 	}
 	return pexpr{}, false
 }
@@ -344,7 +346,7 @@ func (p *parser) month(h int) (pexpr, bool) {
 	e := pexpr{a: h, b: j}
 	var d, d2, y int
 	k := j
-	if p.dayNum(j) && !p.decimal(j) {
+	if p.dayNum(j) && !p.decimal(j) && p.cls(j+1) != cCount {
 		d, e.b = p.val(j), j+1
 		k = j + 1
 		if (p.punct(k, '-') || p.word(k, "and", "to", "through")) && p.dayNum(k+1) && p.val(k+1) > d {
@@ -1124,4 +1126,78 @@ func (p *parser) wrap(e pexpr) pexpr {
 		e.rel = x.rel || y.rel
 	}
 	return e
+}
+
+// seasonRange returns the season that starts in month m of year y; winter
+// runs from December into the next year's February.
+func seasonRange(y, m int) dyad.Date {
+	a, _ := date(y, m, 1)
+	end := addMonths(a, 2)
+	b, _ := date(end.Year(), int(end.Month()), daysIn(end.Year(), int(end.Month())))
+	return dyad.Range(a, b)
+}
+
+// season parses "last summer", "this winter", "next spring", "(the) summer
+// of 2025", "spring 2025", "in the autumn": northern seasons of three months
+// (spring March–May, summer June–August, autumn September–November, winter
+// December–February, named by the year of its December).
+func (p *parser) season(h int) (pexpr, bool) {
+	m := p.val(h)
+	e := pexpr{a: h, b: h + 1}
+	if p.word(h+1, "of") && p.yearNum(h+2) {
+		e.b = h + 3
+		if p.word(h-1, "the") {
+			e.a = h - 1
+		}
+		e.date = seasonRange(p.val(h+2), m)
+		return e, true
+	}
+	if p.yearNum(h + 1) {
+		e.b = h + 2
+		if edge, ea := p.edgeBefore(h); edge > 0 {
+			e.a = ea
+		}
+		e.date = seasonRange(p.val(h+1), m)
+		return e, true
+	}
+	mod := 0
+	switch {
+	case p.cls(h-1) == cMod && (p.val(h-1) == mLast || p.val(h-1) == mThis || p.val(h-1) == mNext || p.val(h-1) == mPast):
+		mod, e.a = p.val(h-1), h-1
+	case p.word(h-1, "the") && p.word(h-2, "in", "during", "over", "by", "until", "since") && !p.word(h, "fall") && !p.word(h+1, "of"):
+		e.a = h - 1
+	default:
+		return pexpr{}, false
+	}
+	if !p.hasPub {
+		return p.needPub(e)
+	}
+	// The instance that holds publication, or the last one before it.
+	cur := seasonRange(p.pub.Year(), m)
+	if cur.First().After(p.pub) {
+		cur = seasonRange(p.pub.Year()-1, m)
+	}
+	held := cur.Contains(p.pub)
+	var y int
+	switch mod {
+	case mLast, mPast:
+		y = cur.First().Year()
+		if held {
+			y--
+		}
+	case mNext:
+		y = cur.First().Year() + 1
+	case mThis:
+		y = cur.First().Year()
+		if !held {
+			y++ // "this summer" in May: the coming one
+		}
+	default:
+		y = cur.First().Year()
+		if !held && p.future(e.a) {
+			y++
+		}
+	}
+	e.date, e.rel = seasonRange(y, m), true
+	return e, true
 }

@@ -39,6 +39,7 @@ const (
 	cQuarter         // quarter (val 3) and half (val 6): months per part
 	cHoliday         // good, black, super, ash, holy, easter: not a plain weekday after them
 	cCount           // count nouns: people, tonnes …; a number before them is not a year
+	cSeason          // spring (3), summer (6), autumn and fall (9), winter (12): the first month
 )
 
 // Units.
@@ -129,6 +130,10 @@ var lexicon = map[string]lex{
 	"quarter": {cQuarter, 3}, "half": {cQuarter, 6},
 	"good": {cHoliday, 0}, "black": {cHoliday, 0}, "super": {cHoliday, 0}, "ash": {cHoliday, 0},
 	"holy": {cHoliday, 0}, "easter": {cHoliday, 0}, "cyber": {cHoliday, 0}, "bloody": {cHoliday, 0},
+	"gmt": {cCount, 0}, "est": {cCount, 0}, "edt": {cCount, 0}, "cst": {cCount, 0}, "cdt": {cCount, 0},
+	"pst": {cCount, 0}, "pdt": {cCount, 0}, "bst": {cCount, 0}, "cet": {cCount, 0}, "utc": {cCount, 0},
+	"hours": {cCount, 0}, "hrs": {cCount, 0}, "local": {cCount, 0},
+	"spring": {cSeason, 3}, "summer": {cSeason, 6}, "autumn": {cSeason, 9}, "fall": {cSeason, 9}, "winter": {cSeason, 12},
 	"people": {cCount, 0}, "persons": {cCount, 0}, "employees": {cCount, 0}, "workers": {cCount, 0},
 	"tonnes": {cCount, 0}, "tons": {cCount, 0}, "shares": {cCount, 0}, "barrels": {cCount, 0},
 	"dollars": {cCount, 0}, "dlrs": {cCount, 0}, "bags": {cCount, 0}, "troops": {cCount, 0},
@@ -283,7 +288,7 @@ func (t *tok) trigger() bool {
 		switch t.cls {
 		case cMonth, cMonthAbbr, cWeekday:
 			return t.flags&fCap != 0
-		case cRelDay, cUnit, cPartDay:
+		case cRelDay, cUnit, cPartDay, cSeason:
 			return true
 		}
 	}
@@ -306,7 +311,7 @@ var trigTab = func() (tab [256]trigEntry) {
 		switch x.cls {
 		case cMonth, cMonthAbbr, cWeekday:
 			needCap = true
-		case cRelDay, cUnit, cPartDay:
+		case cRelDay, cUnit, cPartDay, cSeason:
 		default:
 			continue
 		}
