@@ -50,7 +50,8 @@
 //   - Seasons are northern and three months long (spring March–May, summer
 //     June–August, autumn or fall September–November, winter December to
 //     February, named by the year of its December). "last summer" is the
-//     last one that has ended, "this summer" the one under way or coming.
+//     last one that has ended; "this summer" and "in the summer" the one under
+//     way, else the publication year's (the coming winter).
 //   - A bare year counts only after a word that introduces a date (in, since,
 //     by, until, during, before, after, from, between, the, its, fiscal…), and
 //     not before a count noun ("the 2000 people"). So "the 2021 withdrawal"

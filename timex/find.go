@@ -1140,7 +1140,8 @@ func seasonRange(y, m int) dyad.Date {
 // season parses "last summer", "this winter", "next spring", "(the) summer
 // of 2025", "spring 2025", "in the autumn": northern seasons of three months
 // (spring March–May, summer June–August, autumn September–November, winter
-// December–February, named by the year of its December).
+// December–February, named by the year of its December). "the summer"
+// alone is read as "this summer".
 func (p *parser) season(h int) (pexpr, bool) {
 	m := p.val(h)
 	e := pexpr{a: h, b: h + 1}
@@ -1187,14 +1188,12 @@ func (p *parser) season(h int) (pexpr, bool) {
 		}
 	case mNext:
 		y = cur.First().Year() + 1
-	case mThis:
-		y = cur.First().Year()
-		if !held {
-			y++ // "this summer" in May: the coming one
-		}
 	default:
+		// "this summer" or "in the summer": the one under way, else the
+		// publication year's (in May, the coming summer; in November, the
+		// summer just gone).
 		y = cur.First().Year()
-		if !held && p.future(e.a) {
+		if !held && cur.First().Year() != p.pub.Year() && m != 12 || !held && m == 12 {
 			y++
 		}
 	}
