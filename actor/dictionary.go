@@ -27,6 +27,7 @@ type Dictionary struct {
 	words  []vword
 	first  [][]*phrase               // by first word id, longest first
 	dels   map[string][]int32        // symmetric-delete index for fuzzy matching
+	swaps  map[string]int32          // dictionary words with two adjacent letters swapped
 	sets   map[field]map[string]bool // single-word keys of the words blocks (against, ...)
 	demons map[string]string         // adjective or demonym key → country code
 
@@ -206,6 +207,7 @@ func build(entries []*entry) *Dictionary {
 		byCode:  map[string]*entry{},
 		vocab:   map[string]int32{},
 		dels:    map[string][]int32{},
+		swaps:   map[string]int32{},
 		sets:    map[field]map[string]bool{},
 		demons:  map[string]string{},
 	}

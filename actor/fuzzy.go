@@ -12,10 +12,16 @@ import (
 // of 9 or more letters); a text word is looked up the same way, and each
 // candidate is confirmed with the optimal-string-alignment (Damerau)
 // distance: at most 1 for dictionary words of 5 to 8 letters, 2 for longer
-// ones. Guards keep it precise: the text word must not be a common English
-// word (english.txt), must start with the same letter, must be ASCII, and a
+// ones. Guards keep it precise: the text word must not be a word common in
+// news text (english.txt, which holds ordinary words and frequent names
+// alike: "Baden" is not a typo of "Biden"), must start with the same
+// letter, must be ASCII, must not merely add or drop a plural "s", and a
 // lower-case text word is only corrected to a role or function word, never
-// to a name.
+// to a name, and by one edit only; words of 6 letters or fewer are not corrected by substituting
+// a letter, the edit that most often turns one real name into another
+// (Davis, David). A swap of two adjacent letters ("Minsiter", "Afgahn") is
+// corrected even when the misspelling is itself frequent, since such swaps
+// are almost never real words.
 
 const (
 	fuzzyMin  = 5 // shortest word corrected, with one edit
@@ -47,6 +53,18 @@ func (d *Dictionary) buildFuzzy() {
 		k := w.key
 		if len(k) < fuzzyMin || k[0] == '^' || !isASCII(k) || strings.ContainsAny(k, ". ") {
 			continue
+		}
+		for i := 0; i+1 < len(k); i++ {
+			if k[i] == k[i+1] {
+				continue
+			}
+			buf = append(buf[:0], k...)
+			buf[i], buf[i+1] = buf[i+1], buf[i]
+			if _, real := d.vocab[string(buf)]; !real {
+				if _, dup := d.swaps[string(buf)]; !dup {
+					d.swaps[string(buf)] = int32(id)
+				}
+			}
 		}
 		d.addDel(k, int32(id))
 		for i := 0; i < len(k); i++ {
@@ -88,6 +106,9 @@ func (d *Dictionary) fuzzy(key []byte, upper bool, scratch []byte) int32 {
 	if len(key) < fuzzyMin || len(key) > 40 {
 		return -1
 	}
+	if id, ok := d.swaps[string(key)]; ok && len(key) >= 6 && (upper || d.words[id].common) {
+		return id
+	}
 	if _, ok := englishWords()[string(key)]; ok {
 		return -1
 	}
@@ -99,11 +120,15 @@ func (d *Dictionary) fuzzy(key []byte, upper bool, scratch []byte) int32 {
 				continue
 			}
 			allow := 1
-			if len(w.key) >= fuzzyLong {
+			if len(w.key) >= fuzzyLong && upper {
 				allow = 2
 			}
-			if diff := len(w.key) - len(key); diff > allow || -diff > allow {
+			diff := len(w.key) - len(key)
+			if diff > allow || -diff > allow || plural(key, w.key) {
 				continue
+			}
+			if diff == 0 && len(w.key) <= 6 {
+				continue // a substitution in a short word: too often another real name
 			}
 			if dist := osa(key, w.key, allow); dist <= allow && (dist < bestDist || dist == bestDist && id < best) {
 				best, bestDist = id, dist
@@ -123,6 +148,17 @@ func (d *Dictionary) fuzzy(key []byte, upper bool, scratch []byte) int32 {
 		}
 	}
 	return best
+}
+
+// plural reports whether a and b differ only by a final "s".
+func plural(a []byte, b string) bool {
+	switch {
+	case len(a) == len(b)+1:
+		return a[len(a)-1] == 's' && string(a[:len(b)]) == b
+	case len(b) == len(a)+1:
+		return b[len(b)-1] == 's' && b[:len(a)] == string(a)
+	}
+	return false
 }
 
 // osa returns the optimal string alignment distance between a and b, or

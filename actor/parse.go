@@ -188,10 +188,14 @@ func parse(file string, src []byte) ([]*entry, ErrorList) {
 			cur.Codes = append(cur.Codes, c)
 			continue
 		}
+		emptyReported := false
 		for part := range strings.SplitSeq(rest, ";") {
 			part = strings.TrimSpace(part)
 			if part == "" {
-				errs.add(file, lineNum, "empty value in %q list", key)
+				if !emptyReported {
+					errs.add(file, lineNum, "empty value in %q list", key)
+					emptyReported = true
+				}
 				continue
 			}
 			v := value{Field: fld, Text: part, Line: lineNum}
