@@ -1,6 +1,7 @@
 package place
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -288,10 +289,16 @@ func (f *finder) placeWords(j int, hint string) (r result, border, ok bool) {
 			return result{}, false, false
 		}
 		e := &f.g.entries[i]
+		res := result{place: e.place, span: span, next: nt}
+		if e.place.Kind == KindCity && !f.toks[last].poss && !lowerMode {
+			// "Moscow, Idaho": the qualifier decides, whatever the size.
+			if q, ok := f.qualify(res, key); ok {
+				return q, false, true
+			}
+		}
 		if !f.accept(e, lowerMode, hints) {
 			return result{}, false, false
 		}
-		res := result{place: e.place, span: span, next: nt}
 		if f.toks[last].poss {
 			// "Russia's Moscow region", "Afghanistan's north": what follows
 			// the possessive is the place, if anything is.
@@ -304,9 +311,6 @@ func (f *finder) placeWords(j int, hint string) (r result, border, ok bool) {
 				}
 			}
 			return result{}, false, false
-		}
-		if e.place.Kind == KindCity {
-			res = f.qualify(res, key, hints)
 		}
 		return res, false, true
 	}
@@ -337,45 +341,62 @@ func (f *finder) accept(e *entry, lowerMode bool, hints []string) bool {
 }
 
 // qualify reads a qualifier after a city ("Moscow, Idaho", "Paris, Texas",
-// "Kabul, Afghanistan") and re-resolves the city within its country.
-func (f *finder) qualify(r result, key string, hints []string) result {
+// "Hawthorne, Calif.", "Kabul, Afghanistan") and resolves the city within
+// that country or US state; when the state or country has no city of that
+// name it returns the state or country itself, with the span over both. It
+// reports false when no qualifier follows.
+func (f *finder) qualify(r result, key string) (result, bool) {
 	q := r.next
 	if q >= len(f.toks) || !f.toks[q].brk || !f.toks[q].upper {
-		return r
+		return r, false
 	}
 	if f.s[f.toks[q-1].end:f.toks[q].start] != ", " {
-		return r
+		return r, false
 	}
 	end := q + 1
 	for end < len(f.toks) && end-q < 3 && f.toks[end].upper && !f.toks[end].brk {
 		end++
 	}
-	var country string
-	qend := q
-	for n := end; n > q; n-- {
+	var country, state string
+	qend, qplace := q, int32(-1)
+	for n := end; n > q && country == ""; n-- {
 		qk := f.keyOf(q, n)
-		if qk == "dc" {
-			country, qend = "USA", n
+		if st, ok := usStates[qk]; ok && (n-q > 1 || len(qk) > 2 || f.word(q) == strings.ToUpper(f.word(q))) {
+			country, state, qend = "USA", st, n
+			if full, ok := usStateNames[st]; ok {
+				qplace, _ = f.g.best(f.g.byName[full], []string{"USA"}, 10)
+			}
 			break
 		}
 		for _, i := range f.g.byName[qk] {
 			if k := f.g.entries[i].place.Kind; k == KindCountry || k == KindRegion {
-				country, qend = f.g.entries[i].place.Country, n
+				country, qend, qplace = f.g.entries[i].place.Country, n, i
 				break
 			}
 		}
-		if country != "" {
-			break
+	}
+	if country == "" || f.toks[qend-1].poss || (qend < len(f.toks) && !f.toks[qend].brk) {
+		// "in Kabul, Russia's envoy said", "in Kabul, Russia said": not a qualifier.
+		return r, false
+	}
+	span := dyad.Span{Start: r.span.Start, End: f.toks[qend-1].end}
+	bi, bs := int32(-1), -1.0
+	for _, i := range f.g.byName[key] {
+		e := &f.g.entries[i]
+		if e.place.Country != country || (state != "" && state != "DC" && e.admin1 != state) {
+			continue
+		}
+		if e.score > bs {
+			bi, bs = i, e.score
 		}
 	}
-	if country == "" {
-		return r
+	if bi < 0 {
+		if qplace < 0 || state == "" || r.place.Country == country {
+			return r, false
+		}
+		bi = qplace // "Chester, N.H.": no such city kept, but the state is known
 	}
-	i, ok := f.g.best(f.g.byName[key], append([]string{country}, hints...), 20)
-	if !ok || f.g.entries[i].place.Country != country {
-		return r
-	}
-	return result{place: f.g.entries[i].place, span: dyad.Span{Start: r.span.Start, End: f.toks[qend-1].end}, next: qend}
+	return result{place: f.g.entries[bi].place, span: span, next: qend}, true
 }
 
 // keyOf returns the lookup key of tokens [a, b), built in f's buffer.

@@ -30,7 +30,8 @@ type entry struct {
 	place   dyad.Place
 	pop     uint32
 	capital bool
-	admin   bool // the seat of a first-level region (GeoNames PPLA)
+	admin   bool   // the seat of a first-level region (GeoNames PPLA)
+	admin1  string // GeoNames admin1 code (a US city's state: "ID")
 	// score ranks same-name places before hints: countries, then capitals
 	// and big cities, then regions, then smaller cities by population.
 	score float64
@@ -191,6 +192,9 @@ func (g *Gazetteer) loadCities() error {
 			pop:     uint32(pop),
 			capital: fields[2] == "PPLC",
 			admin:   fields[2] == "PPLA",
+		}
+		if fields[1] == "USA" {
+			e.admin1 = fields[3] // the one country whose qualifiers (", Idaho") we read
 		}
 		e.score = math.Log10(float64(pop) + 1)
 		if e.capital {
