@@ -161,6 +161,7 @@ type sentence struct {
 	gAt    []int // token -> index of the group covering it, or -1
 	verbs  []verbHit
 	isVerb []bool
+	words  map[string]struct{} // built on first use by has
 }
 
 func (s *sentence) findUnits() {

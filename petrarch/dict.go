@@ -26,10 +26,12 @@ type Dictionaries struct {
 	// Errors lists every problem found; each bad entry was skipped.
 	Errors ErrorList
 
-	phrases  map[string][]phraseEntry // first word -> entries, longest first
-	verbs    map[string][]VerbForm    // head form -> forms
-	synWords map[string][][]string    // synset name -> member phrases (expanded)
-	discards map[string][]*Discard    // first word -> discards
+	phrases  map[string][]phraseEntry         // first word -> entries, longest first
+	verbs    map[string][]VerbForm            // head form -> forms
+	synWords map[string][][]string            // synset name -> member phrases (expanded)
+	synFirst map[string]map[string][][]string // synset -> first word -> members
+	synLast  map[string]map[string][][]string // synset -> last word -> members
+	discards map[string][]*Discard            // first word -> discards
 }
 
 // phraseEntry is one actor or agent phrase in the index.
@@ -217,6 +219,16 @@ func (d *Dictionaries) index() {
 	}
 	d.verbs = map[string][]VerbForm{}
 	for _, b := range d.Blocks {
+		b.sorted = append([]*Pattern(nil), b.Patterns...)
+		sort.SliceStable(b.sorted, func(i, j int) bool { return len(b.sorted[i].Elems) > len(b.sorted[j].Elems) })
+		for _, p := range b.Patterns {
+			for _, e := range p.Elems {
+				if e.Kind == ElemWord {
+					p.need = e.Word
+					break
+				}
+			}
+		}
 		for _, v := range b.Verbs {
 			for _, f := range v.Forms {
 				d.verbs[f.Head] = append(d.verbs[f.Head], f)
@@ -224,8 +236,17 @@ func (d *Dictionaries) index() {
 		}
 	}
 	d.synWords = map[string][][]string{}
+	d.synFirst = map[string]map[string][][]string{}
+	d.synLast = map[string]map[string][][]string{}
 	for name := range d.Synsets {
-		d.synWords[name] = d.expandSynset(name, map[string]bool{})
+		ms := d.expandSynset(name, map[string]bool{})
+		d.synWords[name] = ms
+		first, last := map[string][][]string{}, map[string][][]string{}
+		for _, m := range ms {
+			first[m[0]] = append(first[m[0]], m)
+			last[m[len(m)-1]] = append(last[m[len(m)-1]], m)
+		}
+		d.synFirst[name], d.synLast[name] = first, last
 	}
 	d.discards = map[string][]*Discard{}
 	for _, x := range d.Discards {

@@ -22,6 +22,18 @@ type capture struct {
 // patternsOf returns the patterns of the blocks of forms, the most
 // specific (most elements) first, in dictionary order otherwise.
 func patternsOf(forms []VerbForm) []*Pattern {
+	if b := forms[0].Verb.Block; b != nil && b.sorted != nil {
+		one := true
+		for _, f := range forms[1:] {
+			if f.Verb.Block != b {
+				one = false
+				break
+			}
+		}
+		if one {
+			return b.sorted
+		}
+	}
 	var ps []*Pattern
 	seen := map[*VerbBlock]bool{}
 	for _, f := range forms {
@@ -43,6 +55,9 @@ func splitCode(c string) (string, string) {
 
 func (s *sentence) matchVerb(v verbHit, consumed []bool) match {
 	for _, p := range patternsOf(v.forms) {
+		if p.need != "" && !s.has(p.need) {
+			continue
+		}
 		var cp capture
 		if !s.matchAfter(p, p.Star+1, v.end, &cp) {
 			continue
@@ -83,18 +98,17 @@ func (s *sentence) groupEnding(end int) (group, bool) {
 }
 
 // elemEndsAt lists where element e, starting at token i, can end.
-func (s *sentence) elemEnds(e Elem, i int) []int {
+func (s *sentence) elemEnds(e Elem, i int, out []int) []int {
 	if i >= len(s.toks) {
 		return nil
 	}
 	switch e.Kind {
 	case ElemWord:
 		if s.toks[i].W == e.Word {
-			return []int{i + 1}
+			return append(out, i+1)
 		}
 	case ElemSynset:
-		var out []int
-		for _, m := range s.c.d.synWords[e.Word] {
+		for _, m := range s.c.d.synFirst[e.Word][s.toks[i].W] {
 			if matchWords(s.toks, i, m) {
 				out = append(out, i+len(m))
 			}
@@ -105,7 +119,7 @@ func (s *sentence) elemEnds(e Elem, i int) []int {
 			if e.Kind == ElemCompound && len(g.codes) < 2 {
 				return nil
 			}
-			return []int{g.end}
+			return append(out, g.end)
 		}
 	case ElemSkip:
 		j := i
@@ -113,26 +127,25 @@ func (s *sentence) elemEnds(e Elem, i int) []int {
 			j++
 		}
 		if g, ok := s.groupAt(j); ok {
-			return []int{g.end}
+			return append(out, g.end)
 		}
-		return []int{i + 1}
+		return append(out, i+1)
 	}
 	return nil
 }
 
 // elemStarts lists where element e, ending at token end, can start.
-func (s *sentence) elemStarts(e Elem, end int) []int {
+func (s *sentence) elemStarts(e Elem, end int, out []int) []int {
 	if end <= 0 {
 		return nil
 	}
 	switch e.Kind {
 	case ElemWord:
 		if s.toks[end-1].W == e.Word {
-			return []int{end - 1}
+			return append(out, end-1)
 		}
 	case ElemSynset:
-		var out []int
-		for _, m := range s.c.d.synWords[e.Word] {
+		for _, m := range s.c.d.synLast[e.Word][s.toks[end-1].W] {
 			if st := end - len(m); st >= 0 && matchWords(s.toks, st, m) {
 				out = append(out, st)
 			}
@@ -143,13 +156,13 @@ func (s *sentence) elemStarts(e Elem, end int) []int {
 			if e.Kind == ElemCompound && len(g.codes) < 2 {
 				return nil
 			}
-			return []int{g.start}
+			return append(out, g.start)
 		}
 	case ElemSkip:
 		if g, ok := s.groupEnding(end); ok {
-			return []int{g.start}
+			return append(out, g.start)
 		}
-		return []int{end - 1}
+		return append(out, end-1)
 	}
 	return nil
 }
@@ -184,7 +197,8 @@ func (s *sentence) matchAfter(p *Pattern, k, pos int, cp *capture) bool {
 		if c > pos && (e.Join || stops[s.toks[c-1].W]) {
 			break
 		}
-		for _, end := range s.elemEnds(e, c) {
+		var buf [4]int
+		for _, end := range s.elemEnds(e, c, buf[:0]) {
 			saved := *cp
 			cp.record(s, e, c, end, true)
 			if s.matchAfter(p, k+1, end, cp) {
@@ -208,7 +222,8 @@ func (s *sentence) matchBefore(p *Pattern, k, pos int, cp *capture) bool {
 		if end < pos && (joined || stops[s.toks[end].W]) {
 			break
 		}
-		for _, st := range s.elemStarts(e, end) {
+		var buf [4]int
+		for _, st := range s.elemStarts(e, end, buf[:0]) {
 			saved := *cp
 			cp.record(s, e, st, end, false)
 			if s.matchBefore(p, k-1, st, cp) {
@@ -218,4 +233,16 @@ func (s *sentence) matchBefore(p *Pattern, k, pos int, cp *capture) bool {
 		}
 	}
 	return false
+}
+
+// has reports whether word w occurs in the sentence.
+func (s *sentence) has(w string) bool {
+	if s.words == nil {
+		s.words = make(map[string]struct{}, len(s.toks))
+		for _, t := range s.toks {
+			s.words[t.W] = struct{}{}
+		}
+	}
+	_, ok := s.words[w]
+	return ok
 }

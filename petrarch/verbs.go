@@ -26,6 +26,8 @@ type VerbBlock struct {
 	Patterns []*Pattern `json:"patterns"`
 	File     string     `json:"file"`
 	Line     int        `json:"line"`
+
+	sorted []*Pattern // Patterns, most elements first (set by index)
 }
 
 // A Verb is one verb line of a block: the phrase, its own code when it
@@ -84,6 +86,8 @@ type Pattern struct {
 	Code2 string
 	File  string
 	Line  int
+
+	need string // a literal word the sentence must contain (set by index)
 }
 
 // A Transform is one "~" event-transformation rule, kept as written: the
