@@ -671,5 +671,7 @@ var (
 	lowerStop = set("male", "female", "victoria", "sucre", "praia", "mobile", "reading", "nice", "split",
 		"most", "bath", "deal", "police", "sale", "orange", "union", "concord", "independence", "kingston",
 		"columbia", "lincoln", "jackson", "madison", "hamilton", "wellington", "washington", "georgetown",
-		"valletta", "lima", "santiago", "san", "santa", "la", "le", "of", "and", "or", "for", "with", "the")
+		"valletta", "lima", "santiago", "san", "santa", "la", "le", "of", "and", "or", "for", "with", "the",
+		"queens", "mecca", "phoenix", "douglas", "stanley", "plymouth", "jamestown", "perth", "medina", "salvador",
+		"teni", "yono", "cali", "ordos", "budta", "victory", "hamilton")
 )

@@ -178,6 +178,7 @@ var findCases = []findCase{
 	{name: "NoPreposition", sentence: "Russia and Afghanistan signed a military cooperation deal."},
 	{name: "InRussian", sentence: "The statement was published in Russian and Pashto."},
 	{name: "LowerCaseNonCapital", sentence: "They live in reading and writing circles."},
+	{name: "LowerCaseEnglishWord", sentence: "The city became a mecca for investors in queens of industry."},
 	{name: "SmallTownNoHint", sentence: "The meeting took place in Bucha."},
 	{name: "OnMonday", sentence: "The deal was signed on Monday."},
 	{name: "Empty", sentence: ""},
