@@ -515,11 +515,13 @@ func (s *sentence) code() []Event {
 				prevSource = src
 			}
 		} else {
-			active[i] = false // no subject: not a verb that codes; not a barrier
-			if matches[i].pattern == nil {
-				for k := v.start; k < v.end; k++ {
-					s.isVerb[k] = false
-				}
+			active[i] = false // no subject: not a verb that codes
+		}
+	}
+	for i, v := range s.verbs {
+		if !active[i] { // only verbs that code an event end an object search
+			for k := v.start; k < v.end; k++ {
+				s.isVerb[k] = false
 			}
 		}
 	}
