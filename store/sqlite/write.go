@@ -21,13 +21,17 @@ type execer interface {
 
 // HasDocuments returns which of ids are stored.
 func (s *Store) HasDocuments(ctx context.Context, ids []dyad.DocumentID) (map[dyad.DocumentID]bool, error) {
+	return hasDocuments(ctx, s.db, ids)
+}
+
+func hasDocuments(ctx context.Context, q execer, ids []dyad.DocumentID) (map[dyad.DocumentID]bool, error) {
 	out := make(map[dyad.DocumentID]bool, len(ids))
 	for chunk := range slices.Chunk(ids, 500) {
 		args := make([]any, len(chunk))
 		for i, id := range chunk {
 			args[i] = string(id)
 		}
-		rows, err := s.db.QueryContext(ctx, `SELECT id FROM documents WHERE id IN (`+placeholders(len(chunk))+`)`, args...)
+		rows, err := q.QueryContext(ctx, `SELECT id FROM documents WHERE id IN (`+placeholders(len(chunk))+`)`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("look up documents: %w", err)
 		}
@@ -68,22 +72,21 @@ func (s *Store) Write(ctx context.Context, docs []*dyad.Document, mentions map[d
 		near = story.Near
 	}
 	buckets := map[string]bool{}
+	ids := make([]dyad.DocumentID, len(docs))
+	for i, d := range docs {
+		ids[i] = d.ID
+	}
+	stored, err := hasDocuments(ctx, tx, ids)
+	if err != nil {
+		return res, err
+	}
 	seen := map[dyad.DocumentID]bool{}
 	for _, doc := range docs {
-		if seen[doc.ID] {
+		if seen[doc.ID] || stored[doc.ID] {
 			res.Duplicates++
 			continue
 		}
 		seen[doc.ID] = true
-		var one int
-		err := tx.QueryRowContext(ctx, `SELECT 1 FROM documents WHERE id = ?`, string(doc.ID)).Scan(&one)
-		if err == nil {
-			res.Duplicates++
-			continue
-		}
-		if err != sql.ErrNoRows {
-			return res, fmt.Errorf("look up %s: %w", doc.ID, err)
-		}
 		story, err := findStory(ctx, tx, doc, near)
 		if err != nil {
 			return res, err
@@ -165,10 +168,15 @@ func insertDocument(ctx context.Context, tx execer, d *dyad.Document, seq int64,
 	if err != nil {
 		return err
 	}
-	for _, sn := range d.Sentences {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO sentences (doc, idx, start, end_, kind, citations) VALUES (?, ?, ?, ?, ?, ?)`,
-			string(d.ID), sn.Index, sn.Span.Start, sn.Span.End, string(sn.Kind), joinInts(sn.Citations)); err != nil {
-			return fmt.Errorf("sentence %d: %w", sn.Index, err)
+	// One statement per 200 sentences: each statement costs far more than
+	// each row.
+	for chunk := range slices.Chunk(d.Sentences, 200) {
+		args := make([]any, 0, 6*len(chunk))
+		for _, sn := range chunk {
+			args = append(args, string(d.ID), sn.Index, sn.Span.Start, sn.Span.End, string(sn.Kind), joinInts(sn.Citations))
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO sentences (doc, idx, start, end_, kind, citations) VALUES `+rowsOf(6, len(chunk)), args...); err != nil {
+			return fmt.Errorf("sentences: %w", err)
 		}
 	}
 	for _, src := range d.Sources {
@@ -275,6 +283,12 @@ func insertEvent(ctx context.Context, tx execer, e *dyad.Event, bucket string) e
 		loc_name, loc_country, loc_lat, loc_lon, loc_kind,
 		num_mentions, num_documents, num_sources, conflicts) VALUES (`+placeholders(len(args))+`)`, args...)
 	return err
+}
+
+// rowsOf returns n rows of width placeholders for a multi-row VALUES.
+func rowsOf(width, n int) string {
+	row := "(" + placeholders(width) + ")"
+	return strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
 }
 
 func placeholders(n int) string {
