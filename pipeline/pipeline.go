@@ -193,6 +193,7 @@ func (r *Runner) Run(ctx context.Context, in Input) (Summary, error) {
 		for _, c := range batch {
 			if newDocs[c.doc.ID] {
 				sum.Sentences += len(c.doc.Sentences)
+				delete(newDocs, c.doc.ID) // a repeat within the batch is not new twice
 			}
 		}
 		sum.New += len(res.New)

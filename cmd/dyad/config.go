@@ -1,0 +1,198 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/dyad-project/dyad/actor"
+	"github.com/dyad-project/dyad/dyad"
+	"github.com/dyad-project/dyad/store/sqlite"
+)
+
+// Config is what every command shares. Flags beat DYAD_* environment
+// variables, which beat the defaults.
+type Config struct {
+	DB     string // a file path (SQLite) or a postgres:// URL
+	Format string
+}
+
+// DefaultConfig returns the defaults, with the environment applied.
+func DefaultConfig(getenv func(string) string) Config {
+	c := Config{DB: "dyad.db"}
+	if v := getenv("DYAD_DB"); v != "" {
+		c.DB = v
+	}
+	return c
+}
+
+// newFlags returns a flag set for a command with the shared --db flag.
+func newFlags(e *env, name, usage string, c *Config) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	*c = DefaultConfig(e.getenv)
+	fs.StringVar(&c.DB, "db", c.DB, "store: a SQLite file path, or a postgres:// URL (default $DYAD_DB, else ./dyad.db)")
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "Usage: dyad %s %s\n\nFlags:\n", name, usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseArgs parses flags wherever they stand among the positional
+// arguments ("dyad code FILE --published 2026-05-29"), and returns the
+// positional ones; "--" ends flag parsing.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if len(args) > 0 && len(rest) < len(args) && args[len(args)-len(rest)-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// openStore opens the store that dsn names.
+func openStore(ctx context.Context, dsn string) (dyad.Store, error) {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return openPostgres(ctx, dsn)
+	}
+	return sqlite.Open(ctx, dsn)
+}
+
+// openPostgres is replaced when the PostgreSQL store is linked in.
+var openPostgres = func(ctx context.Context, dsn string) (dyad.Store, error) {
+	return nil, dyad.Errorf(dyad.EINVALID, "this build of dyad has no PostgreSQL store")
+}
+
+// fail reports err for a command and returns its exit status: 2 for bad
+// usage (EINVALID), 1 otherwise.
+func fail(e *env, cmd string, err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return exitUsage
+	}
+	msg := err.Error()
+	var de *dyad.Error
+	if errors.As(err, &de) {
+		msg = de.Message
+	}
+	fmt.Fprintf(e.stderr, "dyad %s: %s\n", cmd, msg)
+	if dyad.ErrorCode(err) == dyad.EINVALID {
+		return exitUsage
+	}
+	return exitRejected
+}
+
+func usageErr(format string, args ...any) error {
+	return dyad.Errorf(dyad.EINVALID, format, args...)
+}
+
+// checkFormat returns EINVALID unless f is one of allowed.
+func checkFormat(f string, allowed ...string) error {
+	for _, a := range allowed {
+		if f == a {
+			return nil
+		}
+	}
+	return usageErr("--format %q: want one of %s", f, strings.Join(allowed, ", "))
+}
+
+// isTerminal reports whether w is a terminal (a character device).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+func writeJSONL(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// parseDateFlag reads a --since/--until/--published value.
+func parseDateFlag(name, v string) (dyad.Date, error) {
+	d, err := dyad.ParseDate(v)
+	if err != nil {
+		return d, usageErr("--%s %q: want YYYY, YYYY-MM or YYYY-MM-DD", name, v)
+	}
+	return d, nil
+}
+
+// parsePublished reads --published: a date or an RFC 3339 time.
+func parsePublished(v string) (time.Time, error) {
+	if v == "" {
+		return time.Time{}, nil
+	}
+	if t, err := time.Parse(time.RFC3339, v); err == nil {
+		return t.UTC(), nil
+	}
+	d, err := parseDateFlag("published", v)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return d.First(), nil
+}
+
+// actorSelector resolves a command-line actor argument: a code ("RUS",
+// "RUSGOV", "NATO") or a name ("Russia", "Taliban", "the Kremlin").
+func actorSelector(arg string) (dyad.ActorSelector, error) {
+	arg = strings.TrimSpace(arg)
+	if arg == "" {
+		return dyad.ActorSelector{}, usageErr("empty actor")
+	}
+	a, ok := actor.Builtin().Lookup(arg, time.Now())
+	if !ok {
+		if isCode(arg) {
+			if len(arg) > 3 {
+				return dyad.ActorSelector{Code: dyad.ActorCode(arg)}, nil
+			}
+			return dyad.ActorSelector{Country: arg}, nil
+		}
+		return dyad.ActorSelector{}, usageErr("unknown actor %q: give a code (RUS, RUSGOV) or a name the dictionary knows", arg)
+	}
+	switch {
+	case isCode(arg) && string(a.Code) == arg && a.Role != "" && len(arg) > 3:
+		return dyad.ActorSelector{Code: a.Code}, nil
+	case a.Entity != "" && a.Entity != strings.ToLower(a.Country):
+		// A group or a person: its entity, whatever its code on the day.
+		return dyad.ActorSelector{Entity: a.Entity}, nil
+	}
+	return dyad.ActorSelector{Country: a.Country}, nil
+}
+
+func isCode(s string) bool {
+	if len(s) < 2 || len(s) > 9 {
+		return false
+	}
+	for _, r := range s {
+		if (r < 'A' || r > 'Z') && (r < '0' || r > '9') {
+			return false
+		}
+	}
+	return true
+}
