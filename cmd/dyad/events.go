@@ -25,7 +25,7 @@ var eventWriters = map[string]func(w io.Writer, evs []*dyad.Event) error{}
 // the API that take them.
 type filterFlags struct {
 	actor, source, target, dyadArg, code, plover, since, until, certainty, text string
-	minSources, limit                                                          int
+	minSources, limit                                                           int
 }
 
 func (ff *filterFlags) register(fs *flag.FlagSet, defaultLimit int) {
