@@ -129,7 +129,20 @@ func TestMatch(t *testing.T) {
 		// Transliterations.
 		{"kiev", after, "Kiev and Kyiv", "UKRGOV:Kiev | UKRGOV:Kyiv"},
 		{"qaida", after, "al-Qaida and al-Qaeda and Hizbullah", "ALQREB:al-Qaida | ALQREB:al-Qaeda | LBNREB:Hizbullah"},
+		{"johnson by date", "2020-01-01", "Johnson said", "GBRGOV:Johnson"},
+		{"johnson later", "2024-01-01", "Johnson said", "USALEG:Johnson"},
+		{"zelensky", "2023-01-01", "Ukrainian President Volodymyr Zelenskyy met Kuleba", "UKRGOV:Ukrainian President Volodymyr Zelenskyy | UKRGOV:Kuleba"},
+		{"hts after assad", "2025-02-01", "Hayat Tahrir al-Sham and al-Sharaa", "SYRGOV:Hayat Tahrir al-Sham | SYRGOV:al-Sharaa"},
+		{"igo official", "2025-02-01", "NATO Secretary General Mark Rutte", "NATO:NATO Secretary General Mark Rutte"},
+		{"role of the", after, "the Supreme Court of the Russian Federation ruled", "RUSJUD:the Supreme Court of the Russian Federation"},
+		{"demonym plural", after, "Afghans and Russians", "AFG:Afghans | RUS:Russians"},
+		{"diacritics", after, "the Élysée and Türkiye", "FRAGOV:the Élysée | TUR:Türkiye"},
+		{"capital place", after, "in the Moscow region and Kabul airport", ""},
+		{"capital police", after, "Moscow police detained", "RUSCOP:Moscow police"},
 		// Precision: common words are not actors.
+		{"lower-case surname", "2018-01-01", "fifty pence and a roof truss", ""},
+		{"shouting headline", after, "US AND RUSSIA SAY IS IN THE WHO", "RUS:RUSSIA"},
+		{"shouting dotted", after, "U.S. AND RUSSIA SIGN DEAL", "USA:U.S. | RUS:RUSSIA"},
 		{"common words", after, "About Russell and the chain of Iranian", ""},
 		{"iranian officials", after, "Iranian officials and Iran", "IRNGOV:Iranian officials | IRN:Iran"},
 	}

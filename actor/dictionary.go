@@ -266,7 +266,16 @@ func build(entries []*entry) *Dictionary {
 				d.byCode[c] = e
 			}
 		}
+		autoSurname := true
 		for _, v := range e.Values {
+			if v.Field == fSurname {
+				autoSurname = false
+			}
+		}
+		for _, v := range e.Values {
+			if v.Field == fSurname && v.Text == "-" {
+				continue
+			}
 			t := target{f: v.Field, e: e, country: v.Country, role: v.Role}
 			switch v.Field {
 			case fWord:
@@ -285,8 +294,9 @@ func build(entries []*entry) *Dictionary {
 				}
 			}
 			add(v.Text, t)
-			if e.Kind == kindPerson && (v.Field == fName || v.Field == fAlias) {
-				// A person is also known by the last word of each full name.
+			if autoSurname && e.Kind == kindPerson && (v.Field == fName || v.Field == fAlias) {
+				// A person is also known by the last word of each full name,
+				// unless surname lines say otherwise.
 				if ks := normalizeWords(v.Text); len(ks) > 1 {
 					last := ks[len(ks)-1]
 					if len(strings.TrimPrefix(last, "^")) >= 4 {

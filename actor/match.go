@@ -56,13 +56,23 @@ func (d *Dictionary) Match(text string, on time.Time) []dyad.ActorMention {
 	defer scratchPool.Put(s)
 	s.toks, s.buf = scan(text, s.toks[:0], s.buf[:0])
 	toks, buf := s.toks, s.buf
+	// In text written all in capitals (a wire headline), capitals say
+	// nothing: "US" may be the pronoun and "IS" the verb. Only dotted
+	// abbreviations ("U.S.") keep their case-sensitive reading there.
+	caps := 0
+	for i := range toks {
+		if toks[i].has(tCaps) {
+			caps++
+		}
+	}
+	shouting := len(toks) >= 4 && caps*2 > len(toks)
 	for i := range toks {
 		t := &toks[i]
 		key := buf[t.k0:t.k1]
 		if id, ok := d.vocab[string(key)]; ok {
 			t.id = id
 		}
-		if t.has(tCaps) {
+		if t.has(tCaps) && (!shouting || bytesIndexDot(key)) {
 			if id, ok := d.vocab[string(buf[t.k0-1:t.k1])]; ok {
 				t.cid = id
 			}
@@ -87,6 +97,15 @@ func (d *Dictionary) Match(text string, on time.Time) []dyad.ActorMention {
 	a := assembler{d: d, text: text, toks: toks, buf: buf, items: s.items, on: on}
 	a.run()
 	return a.out
+}
+
+func bytesIndexDot(b []byte) bool {
+	for _, c := range b {
+		if c == '.' {
+			return true
+		}
+	}
+	return false
 }
 
 // longest returns the longest phrase starting at token i and its length in
@@ -166,6 +185,7 @@ type assembler struct {
 	items []item
 	on    time.Time
 	out   []dyad.ActorMention
+	upper bool // the item entityTarget looks at starts with a capital
 }
 
 func (a *assembler) key(ti int) string {
@@ -189,7 +209,12 @@ func (a *assembler) run() {
 
 // entityTarget picks the target a head phrase names: a name before a
 // metonym before a surname, and among people the one in office on the day.
-func (a *assembler) entityTarget(p *phrase, adjOK bool) *target {
+func (a *assembler) entityTarget(it *item, adjOK bool) *target {
+	p := it.p
+	a.upper = false // any capital will do: "al-Sharaa", "von der Leyen"
+	for i := it.t0; i < it.t1; i++ {
+		a.upper = a.upper || a.toks[i].has(tUpper)
+	}
 	var best *target
 	rank := func(t *target) int {
 		switch t.f {
@@ -204,6 +229,9 @@ func (a *assembler) entityTarget(p *phrase, adjOK bool) *target {
 		case fCapital, fMetonym:
 			return 4
 		case fSurname:
+			if !a.upper {
+				return -1 // "pence", "truss": surnames count only when capitalized
+			}
 			if t.inOffice(a.on) {
 				return 2
 			}
@@ -250,7 +278,7 @@ func (a *assembler) emit(t0, t1 int, act dyad.Actor) {
 // and returns the next item to read.
 func (a *assembler) fromHead(p int) int {
 	head := &a.items[p]
-	tgt := a.entityTarget(head.p, true)
+	tgt := a.entityTarget(head, true)
 	if tgt == nil {
 		return p + 1
 	}
@@ -293,7 +321,7 @@ func (a *assembler) fromHead(p int) int {
 		q, role, end = p+1, "", 0
 	}
 	if q < len(a.items) && a.items[q].cls&cPerson != 0 && (q == p+1 && a.adjacentItem(p, q) || q > p+1 && a.adjacentItem(q-1, q)) {
-		if pt := a.entityTarget(a.items[q].p, false); pt != nil && pt.e.Kind == kindPerson {
+		if pt := a.entityTarget(&a.items[q], false); pt != nil && pt.e.Kind == kindPerson {
 			act := pt.actor(a.on)
 			if !pt.inOffice(a.on) && role != "" {
 				act = compound(base, role)
@@ -354,7 +382,7 @@ func (a *assembler) roleChain(q int) (next int, role string, end int) {
 func (a *assembler) fromRole(p int) int {
 	q, role, end := a.roleChain(p)
 	if q < len(a.items) && a.items[q].cls&cPerson != 0 && a.adjacentItem(q-1, q) {
-		if pt := a.entityTarget(a.items[q].p, false); pt != nil && pt.e.Kind == kindPerson {
+		if pt := a.entityTarget(&a.items[q], false); pt != nil && pt.e.Kind == kindPerson {
 			a.emit(a.items[p].t0, a.items[q].t1, pt.actor(a.on))
 			return q + 1
 		}
@@ -366,7 +394,7 @@ func (a *assembler) fromRole(p int) int {
 		}
 		for r := q; r < len(a.items) && a.items[r].t0 <= ti; r++ {
 			if a.items[r].t0 == ti && a.items[r].cls&cEntity != 0 && !a.toks[ti].has(tGap) {
-				if t := a.entityTarget(a.items[r].p, false); t != nil {
+				if t := a.entityTarget(&a.items[r], false); t != nil {
 					a.emit(a.items[p].t0, a.items[r].t1, compound(t.actor(a.on), role))
 					return r + 1
 				}

@@ -211,6 +211,10 @@ func parse(file string, src []byte) ([]*entry, ErrorList) {
 				}
 				v.Text, v.Country, v.Role = strings.TrimSpace(part[:i]), ctry, role
 			}
+			if fld == fSurname && v.Text == "-" {
+				cur.Values = append(cur.Values, v) // "surname -": no short forms at all
+				continue
+			}
 			if n := len(normalizeWords(v.Text)); n == 0 || n > maxPhrase {
 				errs.add(file, lineNum, "value %q has %d words (want 1 to %d)", v.Text, n, maxPhrase)
 				continue
