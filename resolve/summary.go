@@ -3,6 +3,7 @@ package resolve
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/dyad-project/dyad/dyad"
@@ -80,7 +81,9 @@ func summarize(ms []*dyad.Mention) *dyad.Event {
 	// weakDates and weakPlaces hold what hedged and negated mentions give,
 	// used only when no stronger mention gives a date or a place.
 	weakDates, weakPlaces := newTally(), newTally()
-	srcRole, tgtRole := newTally(), newTally()
+	// direction counts which side each independent source says acted, by
+	// the sides' resolution keys; it matters only for directed actions.
+	direction := newTally()
 	dateOf := map[string]dyad.Date{}
 	placeOf := map[string]*dyad.Place{}
 	pairOf := map[string][2]dyad.Actor{}
@@ -112,8 +115,9 @@ func summarize(ms []*dyad.Mention) *dyad.Event {
 		k := string(m.Source.Code) + ">" + string(m.Target.Code)
 		pairs.add(k, g, m.Certainty.Strength())
 		pairOf[k] = [2]dyad.Actor{m.Source, m.Target}
-		srcRole.add(string(m.Source.Code), g, 0)
-		tgtRole.add(string(m.Target.Code), g, 0)
+		if m.Certainty.Strength() >= dyad.Reported.Strength() {
+			direction.add(dyad.ActorKey(m.Source)+" → "+dyad.ActorKey(m.Target), g, 0)
+		}
 	}
 	ev.NumDocuments = len(docs)
 	if len(dates.sources) == 0 {
@@ -124,16 +128,31 @@ func summarize(ms []*dyad.Mention) *dyad.Event {
 	}
 	if v := dates.ordered(); len(v) > 0 {
 		ev.Date = dateOf[v[0].Value]
-		if len(v) > 1 {
-			ev.Conflicts = append(ev.Conflicts, dyad.Conflict{Field: "date", Values: v})
+		// A coarser date that contains the kept one (May 2026 for 27 May)
+		// does not disagree with it; only dates that cannot be it do.
+		keep := v[:1]
+		for _, x := range v[1:] {
+			if !dateOf[x.Value].Overlaps(ev.Date) {
+				keep = append(keep, x)
+			}
+		}
+		if len(keep) > 1 {
+			ev.Conflicts = append(ev.Conflicts, dyad.Conflict{Field: "date", Values: keep})
 		}
 	} else {
 		ev.Date = dyad.Date{Precision: dyad.PrecisionUnknown}
 	}
 	if v := places.ordered(); len(v) > 0 {
 		ev.Location = placeOf[v[0].Value]
-		if len(v) > 1 {
-			ev.Conflicts = append(ev.Conflicts, dyad.Conflict{Field: "location", Values: v})
+		// Places close together (a city and its region) agree.
+		keep := v[:1]
+		for _, x := range v[1:] {
+			if km(placeOf[x.Value], ev.Location) > 150 {
+				keep = append(keep, x)
+			}
+		}
+		if len(keep) > 1 {
+			ev.Conflicts = append(ev.Conflicts, dyad.Conflict{Field: "location", Values: keep})
 		}
 	}
 	// The most specific code that the best-backed sources agree on.
@@ -142,11 +161,8 @@ func summarize(ms []*dyad.Mention) *dyad.Event {
 	pv := pairs.ordered()
 	pair := pairOf[pv[0].Value]
 	ev.Source, ev.Target = pair[0], pair[1]
-	if v := srcRole.ordered(); len(v) > 1 {
-		ev.Conflicts = append(ev.Conflicts, dyad.Conflict{Field: "source", Values: v})
-	}
-	if v := tgtRole.ordered(); len(v) > 1 {
-		ev.Conflicts = append(ev.Conflicts, dyad.Conflict{Field: "target", Values: v})
+	if v := direction.ordered(); len(v) > 1 && !Symmetric(ev.Code) {
+		ev.Conflicts = append(ev.Conflicts, dyad.Conflict{Field: "actors", Values: v})
 	}
 	for _, m := range ms {
 		if m.Code == ev.Code {
@@ -178,4 +194,20 @@ func String(c dyad.Conflict) string {
 		s += fmt.Sprintf("%d %s %s", v.Sources, verb, v.Value)
 	}
 	return s
+}
+
+// km returns the great-circle distance between two places in kilometres.
+func km(a, b *dyad.Place) float64 {
+	const r = 6371.0
+	rad := math.Pi / 180
+	dLat, dLon := (b.Lat-a.Lat)*rad, (b.Lon-a.Lon)*rad
+	h := math.Sin(dLat/2)*math.Sin(dLat/2) + math.Cos(a.Lat*rad)*math.Cos(b.Lat*rad)*math.Sin(dLon/2)*math.Sin(dLon/2)
+	return 2 * r * math.Asin(math.Sqrt(min(1, h)))
+}
+
+// Symmetric reports whether an action has no direction, so that "A and B
+// signed" and "B and A signed" say the same: agreements, consultations and
+// meetings (04x, 057), and fighting (19x).
+func Symmetric(c dyad.EventCode) bool {
+	return c.Root() == "04" || c.Refines("057") || c.Root() == "19" || c.Refines("046") || c.Refines("036")
 }
