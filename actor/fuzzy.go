@@ -24,8 +24,9 @@ import (
 // are almost never real words.
 
 const (
-	fuzzyMin  = 5 // shortest word corrected, with one edit
-	fuzzyLong = 9 // shortest dictionary word that allows two edits
+	fuzzyMin    = 5  // shortest word corrected, with one edit
+	fuzzyLong   = 9  // shortest dictionary word that allows two edits
+	maxFuzzyLen = 40 // longer words are never corrected nor indexed for correction
 )
 
 var (
@@ -51,7 +52,7 @@ func (d *Dictionary) buildFuzzy() {
 	var buf []byte
 	for id, w := range d.words {
 		k := w.key
-		if len(k) < fuzzyMin || k[0] == '^' || !isASCII(k) || strings.ContainsAny(k, ". ") {
+		if len(k) < fuzzyMin || len(k) > maxFuzzyLen || k[0] == '^' || !isASCII(k) || strings.ContainsAny(k, ". ") {
 			continue
 		}
 		for i := 0; i+1 < len(k); i++ {
@@ -103,7 +104,7 @@ func isASCII(s string) bool {
 // allowed distance, or -1. upper says whether the text word was capitalized.
 // scratch is working space of at least len(key) bytes.
 func (d *Dictionary) fuzzy(key []byte, upper bool, scratch []byte) int32 {
-	if len(key) < fuzzyMin || len(key) > 40 {
+	if len(key) < fuzzyMin || len(key) > maxFuzzyLen {
 		return -1
 	}
 	if id, ok := d.swaps[string(key)]; ok && len(key) >= 6 && (upper || d.words[id].common) {
