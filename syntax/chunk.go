@@ -1,5 +1,7 @@
 package syntax
 
+import "slices"
+
 // chunkPhrases finds the noun phrases: an optional pre-determiner and
 // determiner or possessive, then adjectives, numbers and nouns, with
 // possessive markers continuing the phrase ("Russia’s Supreme Court"),
@@ -34,6 +36,9 @@ func chunkPhrases(s *Sentence) {
 				head = j
 				j++
 			case tj.IsAdj():
+				if head >= 0 && (toks[j].Lower == "next" || toks[j].Lower == "last" || toks[j].Lower == "this") {
+					break inner // "talks next month"
+				}
 				j++
 			case tj == POS && head >= 0:
 				poss = j
@@ -48,6 +53,9 @@ func chunkPhrases(s *Sentence) {
 			default:
 				break inner
 			}
+		}
+		if head < 0 && j > i+1 && (toks[i].Tag == DT || toks[i].Tag == PRPS) && toks[j-1].Tag.IsAdj() && (j >= n || !toks[j].Tag.IsNoun()) {
+			head = j - 1 // "the Russian dissident" with an unknown noun taken for an adjective
 		}
 		if head < 0 {
 			if poss >= 0 {
@@ -437,7 +445,7 @@ func findClauses(s *Sentence) {
 				continue
 			}
 			if hasVerb {
-				if f := s.finiteBefore(i+1, true); f >= 0 && s.Verbs[f].Start > i+1 {
+				if f := s.finiteBefore(i+1, true); f >= 0 && (s.Verbs[f].Start > i+1 || speechVerbs[s.Verbs[f].Lemma]) {
 					open(i, CoordinateClause, -1, cur, -1)
 				}
 			}
@@ -526,6 +534,12 @@ func relate(s *Sentence) {
 				break
 			}
 		}
+		if len(v.Subjects) == 0 && c.Kind == CoordinateClause && toks[c.Start].Tag == COMMA && v.Start == c.Start+1 && speechVerbs[v.Lemma] {
+			// "…, said the spokesman": the subject follows the verb
+			if p := s.phraseFrom(v.End); p >= 0 && s.Phrases[p].Start == v.End {
+				v.Subjects = append(v.Subjects, s.Chain(p)...)
+			}
+		}
 		if len(v.Subjects) == 0 {
 			switch {
 			case v.Governor >= 0:
@@ -568,7 +582,7 @@ func relate(s *Sentence) {
 		}
 		for p := s.phraseFrom(v.End); p >= 0 && p < len(s.Phrases) && s.Phrases[p].Start < to; p++ {
 			ph := &s.Phrases[p]
-			if ph.Prep < 0 && ph.ConjOf < 0 && ph.AppositiveOf < 0 && len(v.Objects) == 0 && onlyAdverbsBetween(toks, v.End, ph.Start) {
+			if ph.Prep < 0 && ph.ConjOf < 0 && ph.AppositiveOf < 0 && len(v.Objects) == 0 && onlyAdverbsBetween(toks, v.End, ph.Start) && !slices.Contains(v.Subjects, p) {
 				v.Objects = append(v.Objects, s.Chain(p)...)
 				continue
 			}
@@ -634,7 +648,7 @@ func (s *Sentence) PPsOf(p int) []PP {
 			end = ph.End
 			continue
 		}
-		if ph.Prep != end && !(ph.Prep == end+1 && s.Tokens[end].Tag.IsAdv()) {
+		if ph.Prep != end && !(ph.Prep == end+1 && (s.Tokens[end].Tag.IsAdv() || s.Tokens[end].Tag == COMMA && isExemplifier(s.Tokens[ph.Prep].Lower))) {
 			break
 		}
 		out = append(out, PP{Prep: ph.Prep, Phrase: q})
@@ -646,3 +660,7 @@ func (s *Sentence) PPsOf(p int) []PP {
 func isDemonstrative(l string) bool {
 	return l == "this" || l == "that" || l == "these" || l == "those"
 }
+
+// isExemplifier reports whether a preposition introduces examples of the
+// phrase before it, which may stand after a comma ("figures, including").
+func isExemplifier(l string) bool { return l == "including" || l == "like" || l == "notably" }

@@ -238,8 +238,11 @@ func VerbLemma(w string) string {
 				return c
 			}
 		}
-		if n > 4 && w[n-3] == w[n-4] && try(w[:n-3]) {
-			return w[:n-3]
+		if n > 4 && w[n-3] == w[n-4] && (try(w[:n-3]) || w[n-3] != 's' && w[n-3] != 'l' && w[n-3] != 'f' && w[n-3] != 'z') {
+			return w[:n-3] // banned, gassed is "gas" only when known
+		}
+		if stem := w[:n-2]; needsE(stem) {
+			return w[:n-1] // an unknown "…ated" verb: "assasinated" → "assasinate"
 		}
 		return w[:n-2]
 	case n > 4 && strings.HasSuffix(w, "ing"):
@@ -284,3 +287,14 @@ func NounLemma(w string) string {
 
 // IsVerbLemma reports whether the lexicon knows v as a verb lemma.
 func IsVerbLemma(v string) bool { return verbBase[v] }
+
+// needsE reports whether a stem left by removing "-ed" from an unknown verb
+// probably lost a silent e ("assasinat-ed", "normaliz-ed").
+func needsE(stem string) bool {
+	for _, suf := range []string{"at", "iz", "is", "ut", "uc", "iv", "ov", "ag", "ud", "id", "ur", "us"} {
+		if strings.HasSuffix(stem, suf) && len(stem) > 3 {
+			return true
+		}
+	}
+	return false
+}

@@ -11,6 +11,7 @@ func tagTokens(toks []Token) {
 		initialTag(toks, i, title)
 	}
 	contextRules(toks)
+	subjectNouns(toks)
 	for i := range toks {
 		t := &toks[i]
 		switch {
@@ -274,6 +275,8 @@ func contextRules(toks []Token) {
 				t.Tag = DT // "fits that pattern."
 			case p.IsVerb() || p == COMMA && i >= 2 && toks[i-2].Tag.IsVerb():
 				t.Tag = IN
+			case (p.IsNoun() || p == PRP) && i >= 2 && tellVerbs[toks[i-2].Lower]:
+				t.Tag = IN // "told reporters that …"
 			case p.IsNoun() || p == PRP:
 				if nx.IsNoun() && i+2 < n && (toks[i+2].Tag.IsVerb() || toks[i+2].Tag == MD) {
 					t.Tag = WDT // "a regime that Washington abandoned"
@@ -295,6 +298,10 @@ func contextRules(toks []Token) {
 			continue
 		}
 		if e == nil {
+			if t.Cap && (t.Tag == VBG || t.Tag == VBD) && i+1 < n && (toks[i+1].Tag.IsFinite() || toks[i+1].Tag == VBD) {
+				t.Tag = NNP // "Beijing condemned", "Reading said"
+				continue
+			}
 			if (p == MD || isDo(prevLower(toks, i)) && p != NONE) && !t.Cap && (t.Tag == NN || t.Tag == VB || t.Tag == JJ) {
 				t.Tag = VB // "did not accede", "could rebuff"
 				continue
@@ -451,6 +458,31 @@ func contextRules(toks []Token) {
 		}
 		if t.Tag == VBG && (p == DT || p == PRPS || p == POS) {
 			t.Tag = NN
+		}
+	}
+}
+
+// tellVerbs take an object and then a that-clause: "told reporters that".
+var tellVerbs = map[string]bool{
+	"told": true, "tell": true, "tells": true, "telling": true, "informed": true, "inform": true,
+	"informs": true, "warned": true, "warn": true, "warns": true, "assured": true, "assure": true,
+	"reminded": true, "notified": true, "convinced": true, "persuaded": true, "showed": true, "shows": true,
+}
+
+// subjectNouns retags a verb form that opens the sentence and stands
+// right before a finite verb as the noun it must be ("Witnesses said").
+func subjectNouns(toks []Token) {
+	for i := 0; i+1 < len(toks); i++ {
+		if i > 0 && !prevIsOpener(toks, i) {
+			continue
+		}
+		t := &toks[i]
+		if (t.Tag == VBZ || t.Tag == VBP || t.Tag == VB) && (toks[i+1].Tag.IsFinite() || toks[i+1].Tag == VBD) && !isAux(t) {
+			if strings.HasSuffix(t.Lower, "s") {
+				t.Tag = NNS
+			} else {
+				t.Tag = NN
+			}
 		}
 	}
 }

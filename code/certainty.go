@@ -1,0 +1,312 @@
+package code
+
+import (
+	"github.com/dyad-project/dyad/dyad"
+	"github.com/dyad-project/dyad/syntax"
+)
+
+// Certainty is read from the structure around the words that carry the
+// event, never from keywords anywhere in the sentence:
+//
+//   - negated: the event's verb group is negated ("did not accede"), a
+//     governing verb denies or refuses it ("denied sending"), or the
+//     event's noun phrase is negated ("not a … treaty", "no agreement");
+//   - hedged: a modal other than will/shall on the verb or a governing verb
+//     ("could become"), a hedging governor ("is expected to", "is likely
+//     to"), a hedging adverb in the event's clause ("possibly",
+//     "reportedly"), or a conditional clause ("if it leads to");
+//   - future: will/shall, a governing verb of plans ("plans to", "is set
+//     to", "agreed to hold"), or a date after publication;
+//   - reported: the event's clause is the complement of a speech verb
+//     ("Reporters say …", "Coverage emphasizes that …"), the sentence ends in
+//     "X said", or cites "according to X";
+//   - asserted otherwise.
+//
+// When several hold, the weakest claim wins: negated, hedged, future,
+// reported. AttributedTo is set whenever an attribution is found.
+
+var hedgeModals = map[string]bool{"could": true, "may": true, "might": true, "would": true, "should": true, "can": true, "must": true}
+
+var hedgeGovernors = map[string]bool{
+	"expect": true, "seek": true, "try": true, "attempt": true, "hope": true, "want": true, "consider": true,
+	"appear": true, "seem": true, "threaten": true, "offer": true, "propose": true, "suggest": true,
+}
+
+var futureGovernors = map[string]bool{
+	"plan": true, "intend": true, "prepare": true, "aim": true, "schedule": true, "set": true, "agree": true,
+	"decide": true, "promise": true, "pledge": true, "vow": true, "go": true, "due": true, "resolve": true,
+}
+
+var negGovernors = map[string]bool{"deny": true, "refuse": true, "fail": true, "decline": true, "reject": true, "avoid": true}
+
+var hedgeAdverbs = map[string]bool{
+	"possibly": true, "reportedly": true, "allegedly": true, "apparently": true, "probably": true, "perhaps": true,
+	"likely": true, "purportedly": true, "supposedly": true, "suspected": true, "rumoured": true, "rumored": true,
+	"potentially": true, "maybe": true, "unlikely": true,
+}
+
+// speechVerbs introduce what someone else says or thinks.
+var speechVerbs = map[string]bool{
+	"say": true, "tell": true, "report": true, "claim": true, "allege": true, "note": true, "emphasize": true,
+	"emphasise": true, "describe": true, "stress": true, "state": true, "add": true, "announce": true, "confirm": true,
+	"insist": true, "argue": true, "assert": true, "suggest": true, "believe": true, "write": true, "quote": true,
+	"explain": true, "indicate": true, "find": true, "conclude": true, "underline": true, "underscore": true, "show": true, "reveal": true, "warn": true,
+}
+
+func (st *sent) certainty(ev event) (dyad.Certainty, *dyad.Attribution) {
+	s := st.s
+	var negated, hedged, future bool
+	if ev.verb >= 0 && !ev.nominal {
+		for k, depth := ev.verb, 0; k >= 0 && depth < 4; k, depth = s.Verbs[k].Governor, depth+1 {
+			v := &s.Verbs[k]
+			if v.Negated {
+				negated = true
+			}
+			if v.Modal != "" && hedgeModals[v.Modal] {
+				hedged = true
+			}
+			if v.Tense == syntax.Future {
+				future = true
+			}
+			if k != ev.verb {
+				switch {
+				case negGovernors[v.Lemma]:
+					negated = true
+				case futureGovernors[v.Lemma]:
+					future = true
+				case hedgeGovernors[v.Lemma]:
+					hedged = true
+				case v.Lemma == "be" && k+1 < len(s.Verbs):
+					// "is likely to", "is due to"
+				}
+			}
+			// "is expected to", "is set to", "is scheduled to"
+			if k != ev.verb && v.Passive && (v.Lemma == "expect" || v.Lemma == "believe" || v.Lemma == "think") {
+				hedged = true
+			}
+		}
+	}
+	if !ev.nominal && ev.verb >= 0 {
+		// "signed no treaty", "no agreement was signed"
+		v := &s.Verbs[ev.verb]
+		ps := v.Objects
+		if v.Passive {
+			ps = v.Subjects
+		}
+		for _, p := range ps {
+			if l := s.Tokens[s.Phrases[p].Start].Lower; l == "no" || l == "neither" {
+				negated = true
+			}
+		}
+	}
+	if ev.nominal {
+		ph := &s.Phrases[ev.noun]
+		first := s.Tokens[ph.Start].Lower
+		if first == "no" || first == "neither" {
+			negated = true
+		}
+		b := ph.Start - 1
+		for b >= 0 && (s.Tokens[b].Tag == syntax.COMMA || s.Tokens[b].Tag.IsAdv() && !isNegWord(s.Tokens[b].Lower)) {
+			b--
+		}
+		if b >= 0 && (isNegWord(s.Tokens[b].Lower) || s.Tokens[b].Lower == "without") {
+			negated = true
+		}
+		if ev.verb >= 0 {
+			v := &s.Verbs[ev.verb]
+			if v.Negated {
+				negated = true
+			}
+			if hedgeModals[v.Modal] {
+				hedged = true
+			}
+			if v.Tense == syntax.Future {
+				future = true
+			}
+		}
+	}
+	// "likely to", "due to" before the verb, and hedging adverbs in the
+	// event's clause
+	c := &s.Clauses[ev.clause]
+	for i := c.Start; i < c.End; i++ {
+		l := s.Tokens[i].Lower
+		if hedgeAdverbs[l] {
+			hedged = true
+		}
+	}
+	// conditional clauses: the event's clause or a clause it hangs on
+	for k, depth := ev.clause, 0; k >= 0 && depth < 6; k, depth = s.Clauses[k].Parent, depth+1 {
+		cl := &s.Clauses[k]
+		if cl.Kind == syntax.Subordinate && cl.Marker >= 0 {
+			switch s.Tokens[cl.Marker].Lower {
+			case "if", "unless", "whether":
+				hedged = true
+			}
+		}
+	}
+	attr := st.attribution(ev)
+	switch {
+	case negated:
+		return dyad.Negated, attr
+	case hedged:
+		return dyad.Hedged, attr
+	case future:
+		return dyad.Future, attr
+	case attr != nil:
+		return dyad.Reported, attr
+	}
+	return dyad.Asserted, nil
+}
+
+func isNegWord(l string) bool { return l == "not" || l == "n't" || l == "never" || l == "no" }
+
+// attribution finds who the sentence says the event comes from.
+func (st *sent) attribution(ev event) *dyad.Attribution {
+	s := st.s
+	toks := s.Tokens
+	// "according to X"
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].Lower == "according" && toks[i+1].Lower == "to" && i+2 < len(toks) {
+			if p := s.PhraseAt[i+2]; p >= 0 {
+				start := toks[i].Span.Start
+				_, end := s.PhraseSpan(p)
+				return st.attr(st.text[start:end], p)
+			}
+		}
+	}
+	// the event's clause is the complement of a speech verb
+	for k, depth := ev.clause, 0; k > 0 && depth < 6; k, depth = s.Clauses[k].Parent, depth+1 {
+		cl := &s.Clauses[k]
+		if cl.Kind != syntax.Complement || cl.Parent < 0 {
+			continue
+		}
+		// the speech verb is the last verb group before the clause
+		for q := len(s.Verbs) - 1; q >= 0; q-- {
+			v := &s.Verbs[q]
+			if v.End > cl.Start {
+				continue
+			}
+			if speechVerbs[v.Lemma] && !v.Negated && len(v.Subjects) > 0 && st.sayer(v.Subjects[0]) {
+				return st.attr(s.PhraseText(v.Subjects[0]), v.Subjects[0])
+			}
+			break
+		}
+	}
+	// a speech verb after the event, in a clause of its own: "…, X said."
+	evEnd := ev.evEnd
+	for q := range s.Verbs {
+		v := &s.Verbs[q]
+		if v.Start < evEnd || !speechVerbs[v.Lemma] || v.Negated || len(v.Objects) > 0 || v.Clause == ev.clause && !ev.nominal {
+			continue
+		}
+		if v.Start > 0 && (toks[v.Start-1].Tag == syntax.COMMA || s.PhraseAt[v.Start-1] >= 0 && s.Phrases[s.PhraseAt[v.Start-1]].Start > 0 && toks[s.Phrases[s.PhraseAt[v.Start-1]].Start-1].Tag == syntax.COMMA) {
+			if len(v.Subjects) > 0 && st.sayer(v.Subjects[0]) {
+				return st.attr(s.PhraseText(v.Subjects[0]), v.Subjects[0])
+			}
+			if len(v.Subjects) == 0 && v.End < len(toks) && s.PhraseAt[v.End] >= 0 {
+				p := s.PhraseAt[v.End]
+				return st.attr(s.PhraseText(p), p) // "…, said Lavrov."
+			}
+		}
+	}
+	// inside quotation marks
+	open := false
+	for i := 0; i < ev.evStart && i < len(toks); i++ {
+		if toks[i].Tag == syntax.QUOTE {
+			switch toks[i].Text {
+			case "“", "‘":
+				open = true
+			case "”", "’":
+				open = false
+			default:
+				open = !open
+			}
+		}
+	}
+	if open {
+		for i := ev.evEnd; i < len(toks); i++ {
+			if toks[i].Tag == syntax.QUOTE {
+				return &dyad.Attribution{Text: "quotation"}
+			}
+		}
+	}
+	return nil
+}
+
+func (st *sent) attr(text string, p int) *dyad.Attribution {
+	a := &dyad.Attribution{Text: text}
+	if act, ok := st.phraseActor(p); ok {
+		a.Code = act.Code
+	}
+	return a
+}
+
+// date dates an event: the date expression that belongs to it, else the
+// publication day for the present and present perfect ("is in Moscow",
+// "have signed"), else unknown (simple past, future, nominal actions).
+func (st *sent) date(ev event) dyad.Date {
+	s := st.s
+	if st.c.opts.Dates != nil {
+		sp := dyad.Span{Start: s.Tokens[ev.evStart].Span.Start, End: s.Tokens[ev.evEnd-1].Span.End}
+		if d, ok := st.c.opts.Dates.Date(st.text, sp, st.pub); ok && d.Known() {
+			return d
+		}
+	}
+	if st.pub.IsZero() || ev.nominal || ev.verb < 0 {
+		return dyad.Date{Precision: dyad.PrecisionUnknown}
+	}
+	v := &s.Verbs[ev.verb]
+	for depth := 0; v.Tense == syntax.Nonfinite && depth < 4; depth++ {
+		switch {
+		case v.Governor >= 0:
+			v = &s.Verbs[v.Governor]
+		default:
+			// a participial clause takes the tense of the clause it hangs on
+			c := &s.Clauses[v.Clause]
+			found := false
+			if c.Parent >= 0 {
+				for q := range s.Verbs {
+					if s.Verbs[q].Clause == c.Parent && s.Verbs[q].Tense != syntax.Nonfinite {
+						v, found = &s.Verbs[q], true
+						break
+					}
+				}
+			}
+			if !found {
+				return dyad.Date{Precision: dyad.PrecisionUnknown}
+			}
+		}
+	}
+	if v.Tense == syntax.Present && v.Modal == "" {
+		return dyad.Day(st.pub)
+	}
+	return dyad.Date{Precision: dyad.PrecisionUnknown}
+}
+
+// sayerNouns are the nouns that can be the source of a report.
+var sayerNouns = map[string]bool{
+	"reporter": true, "report": true, "analyst": true, "study": true, "research": true, "coverage": true,
+	"official": true, "source": true, "media": true, "outlet": true, "expert": true, "observer": true,
+	"diplomat": true, "witness": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"statement": true, "ministry": true, "agency": true, "newspaper": true, "assessment": true,
+	"analysis": true, "survey": true, "journalist": true, "correspondent": true, "critic": true,
+	"aide": true, "insider": true, "leader": true, "minister": true, "president": true, "envoy": true,
+	"ambassador": true, "commander": true, "resident": true, "activist": true, "group": true,
+	"he": true, "she": true, "they": true, "paper": true, "daily": true, "press": true, "account": true,
+	"document": true, "intelligence": true, "investigator": true, "scholar": true, "researcher": true,
+}
+
+// sayer reports whether phrase p can be the source of a report: an actor,
+// a person's name, or a noun such as "reporters" or "analysts".
+func (st *sent) sayer(p int) bool {
+	h := &st.s.Tokens[st.s.Phrases[p].Head]
+	for i := range st.actors {
+		if m := &st.actors[i]; m.Span.Start <= h.Span.Start && m.Span.End >= h.Span.End {
+			return true
+		}
+	}
+	if h.Tag == syntax.NNP || h.Tag == syntax.NNPS {
+		return true
+	}
+	return sayerNouns[st.headLemma(p)]
+}

@@ -1,0 +1,828 @@
+package code
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/dyad-project/dyad/cameo"
+	"github.com/dyad-project/dyad/dyad"
+	"github.com/dyad-project/dyad/syntax"
+)
+
+// An ActorMatcher finds the actors named in a text, resolved for the day on
+// (actor.Dictionary implements it). Spans are byte offsets into text.
+type ActorMatcher interface {
+	Match(text string, on time.Time) []dyad.ActorMention
+}
+
+// A PlaceFinder finds where a sentence says something happened
+// (place.Gazetteer implements it); hints are the country codes of the
+// actors involved, demonym maps adjectives to country codes.
+type PlaceFinder interface {
+	Find(sentence string, hints []string, demonym func(string) (string, bool)) (dyad.Place, dyad.Span, bool)
+}
+
+// A DateFinder dates an event: it returns the date of the date expression
+// in text that belongs to the words at span, resolved against published,
+// and false when none does.
+type DateFinder interface {
+	Date(text string, span dyad.Span, published time.Time) (dyad.Date, bool)
+}
+
+// DateFunc adapts a function to a DateFinder.
+type DateFunc func(text string, span dyad.Span, published time.Time) (dyad.Date, bool)
+
+// Date calls f.
+func (f DateFunc) Date(text string, span dyad.Span, published time.Time) (dyad.Date, bool) {
+	return f(text, span, published)
+}
+
+// Options are the coder's dependencies. Nil Actors means no actor is ever
+// found (and so no event); nil Places, Dates or Demonym leave locations,
+// dated expressions and demonym fallbacks out; nil Actions means the
+// built-in action dictionary.
+type Options struct {
+	Actors  ActorMatcher
+	Places  PlaceFinder
+	Dates   DateFinder
+	Demonym func(word string) (country string, ok bool)
+	Actions *Actions
+}
+
+// Coder is dyad's dictionary coder: it parses each sentence shallowly
+// (package syntax), finds the words that carry actions in its action
+// dictionary, and reads who did it to whom from the parse. It implements
+// dyad.Coder and is safe for concurrent use.
+type Coder struct {
+	opts Options
+	pool sync.Pool
+}
+
+var _ dyad.Coder = (*Coder)(nil)
+
+// New returns a coder with the given dependencies.
+func New(opts Options) *Coder {
+	if opts.Actions == nil {
+		opts.Actions = builtin()
+	}
+	c := &Coder{opts: opts}
+	c.pool.New = func() any { return new(syntax.Analyzer) }
+	return c
+}
+
+var (
+	builtinOnce sync.Once
+	builtinDict *Actions
+)
+
+func builtin() *Actions {
+	builtinOnce.Do(func() { builtinDict = BuiltinActions() })
+	return builtinDict
+}
+
+// Code returns the event mentions of doc's sentences (source lists are
+// skipped), with spans into doc.Text. It returns ctx.Err() when ctx ends.
+func (c *Coder) Code(ctx context.Context, doc *dyad.Document) ([]*dyad.Mention, error) {
+	var out []*dyad.Mention
+	var recent []dyad.Actor
+	for i := range doc.Sentences {
+		if i%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		s := &doc.Sentences[i]
+		if s.Kind == dyad.KindSources {
+			continue
+		}
+		ms, acts := c.codeText(s.Text, doc.Published, recent)
+		recent = rememberActors(recent, acts)
+		for _, m := range ms {
+			m.Span.Start += s.Span.Start
+			m.Span.End += s.Span.Start
+			m.Doc = doc.ID
+			m.Sentence = s.Index
+			m.Citations = append([]int(nil), s.Citations...)
+			m.Published = doc.Published
+			m.Outlet = doc.Outlet
+			m.URL = doc.URL
+			m.Story = doc.Story
+			m.ID = dyad.NewMentionID(doc.ID, m.Span, m.Code, m.Source.Code, m.Target.Code)
+			out = append(out, m)
+		}
+	}
+	return out, nil
+}
+
+// CodeSentence codes one sentence as if published on published; spans are
+// offsets into text and Doc is empty. It is meant for tests and tools.
+func (c *Coder) CodeSentence(text string, published time.Time) []*dyad.Mention {
+	ms, _ := c.codeText(text, published, nil)
+	for _, m := range ms {
+		m.ID = dyad.NewMentionID("", m.Span, m.Code, m.Source.Code, m.Target.Code)
+	}
+	return ms
+}
+
+// sent is the state of coding one sentence.
+type sent struct {
+	c      *Coder
+	s      *syntax.Sentence
+	text   string
+	pub    time.Time
+	actors []dyad.ActorMention
+	// used marks phrases that a verb's event already covers, so that the
+	// nouns in them are not coded again.
+	used   []bool
+	out    []*dyad.Mention
+	recent []dyad.Actor
+}
+
+// codeText codes one sentence; recent are the named entities of the
+// sentences before it, for resolving "the group" and "the regime". It also
+// returns the sentence's actor mentions.
+func (c *Coder) codeText(text string, pub time.Time, recent []dyad.Actor) ([]*dyad.Mention, []dyad.ActorMention) {
+	if c.opts.Actors == nil || strings.TrimSpace(text) == "" {
+		return nil, nil
+	}
+	actors := c.opts.Actors.Match(text, pub)
+	if len(actors) == 0 {
+		return nil, nil
+	}
+	a := c.pool.Get().(*syntax.Analyzer)
+	defer c.pool.Put(a)
+	st := &sent{c: c, s: a.Analyze(text), text: text, pub: pub, actors: actors, recent: recent}
+	st.used = make([]bool, len(st.s.Phrases))
+	for k := range st.s.Verbs {
+		st.codeVerb(k)
+	}
+	for p := range st.s.Phrases {
+		if !st.used[p] {
+			st.codeNoun(p)
+		}
+	}
+	return st.out, actors
+}
+
+// maxRecent bounds the entities remembered for resolving "the group".
+const maxRecent = 8
+
+// rememberActors adds the named entities (not plain countries) of a
+// sentence to recent, most recent last.
+func rememberActors(recent []dyad.Actor, ms []dyad.ActorMention) []dyad.Actor {
+	for _, m := range ms {
+		if m.Entity == "" || strings.EqualFold(m.Entity, m.Country) || strings.HasPrefix(m.Entity, "person:") {
+			continue
+		}
+		a := m.Actor
+		for i, b := range recent {
+			if b.Entity == a.Entity {
+				recent = append(recent[:i], recent[i+1:]...)
+				break
+			}
+		}
+		recent = append(recent, a)
+	}
+	if len(recent) > maxRecent {
+		recent = recent[len(recent)-maxRecent:]
+	}
+	return recent
+}
+
+// genericNouns name an organization already named: "the group", "the
+// regime", "the movement".
+var genericNouns = map[string]bool{
+	"regime": true, "group": true, "movement": true, "militant": true, "insurgent": true,
+	"organization": true, "organisation": true, "militia": true, "faction": true,
+}
+
+// corefActor resolves a generic noun phrase to the latest named entity:
+// one named earlier in the sentence, else in the sentences before.
+func (st *sent) corefActor(p int) (dyad.Actor, bool) {
+	if !genericNouns[st.headLemma(p)] {
+		return dyad.Actor{}, false
+	}
+	start, end := st.s.PhraseSpan(p)
+	for i := len(st.actors) - 1; i >= 0; i-- {
+		m := &st.actors[i]
+		if m.Span.End <= start && m.Entity != "" && !strings.EqualFold(m.Entity, m.Country) && !strings.HasPrefix(m.Entity, "person:") {
+			a := m.Actor
+			a.Text = st.text[start:end]
+			return a, true
+		}
+	}
+	if n := len(st.recent); n > 0 {
+		a := st.recent[n-1]
+		a.Text = st.text[start:end]
+		return a, true
+	}
+	return dyad.Actor{}, false
+}
+
+// ---- participants ---------------------------------------------------------
+
+// phraseActor returns the actor that phrase p names, and false when it
+// names none: the actor over the head noun, else one inside the phrase
+// ("Russian strategy" → Russia), completed with the possessor's country when
+// it has only a role ("Russia’s Supreme Court").
+func (st *sent) phraseActor(p int) (dyad.Actor, bool) {
+	s := st.s
+	ph := &s.Phrases[p]
+	start, end := s.PhraseSpan(p)
+	head := s.Tokens[ph.Head].Span
+	best, bestScore := -1, -1
+	for i := range st.actors {
+		m := &st.actors[i]
+		if m.Span.End <= start || m.Span.Start >= end {
+			continue
+		}
+		score := m.Span.Len()
+		if m.Span.Start <= head.Start && m.Span.End >= head.End {
+			score += 1000
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if best < 0 {
+		if a, ok := st.corefActor(p); ok {
+			return a, true
+		}
+		return st.demonymActor(p)
+	}
+	a := st.actors[best].Actor
+	if a.Country == "" {
+		for i := range st.actors {
+			m := &st.actors[i]
+			if i != best && m.Span.Start >= start && m.Span.End <= end && m.Country != "" {
+				a.Country = m.Country
+				a.Code = dyad.JoinCode(a.Country, a.Role)
+				if a.Name == "" {
+					a.Name = m.Name
+				}
+				break
+			}
+		}
+		if a.Country == "" {
+			return dyad.Actor{}, false
+		}
+	}
+	// "anti-Taliban forces": the opponents of the named actor, in its country
+	if tok := st.tokenAt(st.actors[best].Span.Start); tok >= 0 {
+		if l := s.Tokens[tok].Lower; strings.HasPrefix(l, "anti-") {
+			a = dyad.Actor{Country: a.Country, Role: "OPP", Code: dyad.JoinCode(a.Country, "OPP"), Name: "anti-" + a.Name}
+		}
+	}
+	a.Text = st.text[start:end]
+	return a, true
+}
+
+// tokenAt returns the token that holds byte offset b, or -1.
+func (st *sent) tokenAt(b int) int {
+	toks := st.s.Tokens
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].Span.End > b })
+	if i < len(toks) && toks[i].Span.Start <= b {
+		return i
+	}
+	return -1
+}
+
+// demonymActor reads a country from a demonym before the head noun, for
+// matchers that leave "Russian policy" unmatched.
+func (st *sent) demonymActor(p int) (dyad.Actor, bool) {
+	if st.c.opts.Demonym == nil {
+		return dyad.Actor{}, false
+	}
+	s := st.s
+	ph := &s.Phrases[p]
+	for i := ph.Start; i < ph.Head; i++ {
+		t := &s.Tokens[i]
+		if !t.Cap {
+			continue
+		}
+		if c, ok := st.c.opts.Demonym(t.Text); ok {
+			start, end := s.PhraseSpan(p)
+			return dyad.Actor{Code: dyad.ActorCode(c), Country: c, Text: st.text[start:end]}, true
+		}
+	}
+	return dyad.Actor{}, false
+}
+
+// actorsOf returns the actors of phrases and of the phrases coordinated
+// with them; a phrase that names no actor lends the actors of its
+// "including"/"such as"/"of" phrases ("top security figures, including
+// Russia’s Security Council secretary and …").
+func (st *sent) actorsOf(ps []int) []dyad.Actor {
+	var out []dyad.Actor
+	for _, p0 := range ps {
+		for _, p := range st.s.Chain(p0) {
+			if a, ok := st.phraseActor(p); ok {
+				out = appendActor(out, a)
+				continue
+			}
+			for _, pp := range st.s.PPsOf(p) {
+				switch st.s.Tokens[pp.Prep].Lower {
+				case "including", "like", "of":
+					for _, q := range st.s.Chain(pp.Phrase) {
+						if a, ok := st.phraseActor(q); ok {
+							out = appendActor(out, a)
+						}
+					}
+				}
+				if len(out) > 0 {
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+func appendActor(list []dyad.Actor, a dyad.Actor) []dyad.Actor {
+	for _, b := range list {
+		if b.Code == a.Code && b.Entity == a.Entity {
+			return list
+		}
+	}
+	return append(list, a)
+}
+
+// headLemma returns the lemma of phrase p's head noun.
+func (st *sent) headLemma(p int) string {
+	t := &st.s.Tokens[st.s.Phrases[p].Head]
+	switch t.Tag {
+	case syntax.NNP, syntax.NNPS, syntax.NN:
+		return syntax.NounLemma(t.Lower)
+	}
+	return t.Lemma
+}
+
+// ---- matching rules -------------------------------------------------------
+
+// match returns the first rule whose conditions hold for a verb with
+// objects objs, prepositional phrases pps and governing verb gov, with mod
+// words read from modPhrase.
+func (st *sent) match(rules []*Rule, objs []int, pps []syntax.PP, gov string, modPhrase int) (*Rule, []syntax.PP) {
+	for _, r := range rules {
+		if r.Obj != nil {
+			ok := false
+			for _, o := range objs {
+				for _, q := range st.s.Chain(o) {
+					if r.Obj["*"] || r.Obj[st.headLemma(q)] {
+						ok = true
+					}
+				}
+			}
+			if !ok {
+				continue
+			}
+		}
+		if r.Gov != nil && !r.Gov[gov] {
+			continue
+		}
+		if r.Mod != nil {
+			if modPhrase < 0 || !st.hasMod(modPhrase, r.Mod) {
+				continue
+			}
+		}
+		var hit []syntax.PP
+		if r.PP != nil {
+			for _, pp := range pps {
+				prep := st.s.Tokens[pp.Prep].Lower
+				set, ok := r.PP[prep]
+				if !ok {
+					continue
+				}
+				if set["*"] || set[st.headLemma(pp.Phrase)] {
+					hit = append(hit, pp)
+				}
+			}
+			if len(hit) == 0 {
+				continue
+			}
+		}
+		return r, hit
+	}
+	return nil, nil
+}
+
+func (st *sent) hasMod(p int, set map[string]bool) bool {
+	ph := &st.s.Phrases[p]
+	for i := ph.Start; i < ph.Head; i++ {
+		if set[st.s.Tokens[i].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// targetPreps are the prepositions whose phrases name a target, most
+// telling first.
+var targetPreps = []string{"with", "to", "against", "on", "toward", "towards", "into", "from", "for", "between", "of", "over", "near", "along", "around", "off", "about", "by"}
+
+func (st *sent) ppTargets(pps []syntax.PP) []dyad.Actor {
+	for _, prep := range targetPreps {
+		for _, pp := range pps {
+			if st.s.Tokens[pp.Prep].Lower != prep {
+				continue
+			}
+			if as := st.actorsOf([]int{pp.Phrase}); len(as) > 0 {
+				return as
+			}
+		}
+	}
+	return nil
+}
+
+// ---- verbs ------------------------------------------------------------------
+
+func (st *sent) codeVerb(k int) {
+	s := st.s
+	v := &s.Verbs[k]
+	if v.Copula {
+		st.codeCopulaVisit(k)
+		return
+	}
+	particle := ""
+	if v.Particle >= 0 {
+		particle = s.Tokens[v.Particle].Lower
+	}
+	rules := st.c.opts.Actions.Verb(v.Lemma, particle)
+	if len(rules) == 0 && len(v.Lemma) > 2 && !strings.HasSuffix(v.Lemma, "e") {
+		rules = st.c.opts.Actions.Verb(v.Lemma+"e", particle) // "phoned" for an unknown "phone"
+	}
+	if len(rules) == 0 {
+		return
+	}
+	var objPPs []syntax.PP
+	if len(v.Objects) > 0 {
+		objPPs = s.PPsOf(v.Objects[0])
+	}
+	pps := append(append([]syntax.PP(nil), v.PPs...), objPPs...)
+	mod := -1
+	if len(v.Objects) > 0 {
+		mod = v.Objects[0]
+	}
+	gov := ""
+	if v.Governor >= 0 {
+		gov = s.Verbs[v.Governor].Lemma
+	}
+	objs := v.Objects
+	if v.Passive {
+		objs = v.Subjects // "sanctions were imposed on Iran"
+		if len(objs) > 0 {
+			mod = objs[0]
+		}
+	}
+	r, hit := st.match(rules, objs, pps, gov, mod)
+	if r == nil {
+		return
+	}
+	subj, obj := v.Subjects, v.Objects
+	var src, tgt []dyad.Actor
+	if v.Passive {
+		if v.Agent >= 0 {
+			src = st.actorsOf([]int{v.Agent})
+		}
+		tgt = st.actorsOf(subj)
+	} else {
+		src = st.actorsOf(subj)
+		if !r.NeedPP {
+			tgt = st.actorsOf(obj)
+		}
+	}
+	if len(tgt) == 0 {
+		if len(hit) > 0 {
+			tgt = st.ppTargets(hit)
+		}
+		if len(tgt) == 0 && !r.NeedPP {
+			tgt = st.ppTargets(pps)
+		}
+	}
+	if r.Swap {
+		src, tgt = tgt, src
+		if len(src) == 0 {
+			for _, pp := range pps {
+				if s.Tokens[pp.Prep].Lower == "from" {
+					src = st.actorsOf([]int{pp.Phrase})
+				}
+			}
+		}
+	}
+	for _, o := range obj {
+		for _, q := range s.Chain(o) {
+			st.used[q] = true
+			for _, pp := range s.PPsOf(q) {
+				st.used[pp.Phrase] = true
+			}
+		}
+	}
+	ev := event{code: r.Code, verb: k, src: src, tgt: tgt, evStart: v.Start, evEnd: v.End, clause: v.Clause}
+	st.emit(ev)
+}
+
+// codeCopulaVisit codes "X is in <city of another country>" as a visit.
+func (st *sent) codeCopulaVisit(k int) {
+	s := st.s
+	v := &s.Verbs[k]
+	if len(v.Subjects) == 0 || v.Negated {
+		return
+	}
+	var where = -1
+	for _, pp := range v.PPs {
+		if s.Tokens[pp.Prep].Lower == "in" && s.Tokens[pp.Prep].Span.Start >= s.Tokens[v.End-1].Span.End {
+			where = pp.Phrase
+			break
+		}
+	}
+	if where < 0 {
+		return
+	}
+	src := st.actorsOf(v.Subjects)
+	if len(src) == 0 {
+		return
+	}
+	start, end := s.PhraseSpan(where)
+	var country string
+	if st.c.opts.Places != nil {
+		if pl, _, ok := st.c.opts.Places.Find("in "+st.text[start:end], nil, st.c.opts.Demonym); ok && pl.Kind != "country" {
+			country = pl.Country
+		}
+	}
+	if country == "" {
+		if a, ok := st.phraseActor(where); ok && a.Role == "GOV" {
+			country = a.Country // a capital standing for its government
+		}
+	}
+	if country == "" || country == src[0].Country {
+		return
+	}
+	tgt := []dyad.Actor{{Code: dyad.ActorCode(country), Country: country, Text: st.text[start:end]}}
+	st.used[where] = true
+	st.emit(event{code: "042", verb: k, src: src, tgt: tgt, evStart: v.Start, evEnd: v.End, clause: v.Clause})
+}
+
+// ---- nouns ------------------------------------------------------------------
+
+// codeNoun codes a noun that carries an action ("the Biden-era Afghanistan
+// withdrawal", "the signing of a deal between Russia and the Taliban") when
+// the phrase and its prepositional phrases name both parties.
+func (st *sent) codeNoun(p int) {
+	s := st.s
+	ph := &s.Phrases[p]
+	rules := st.c.opts.Actions.Noun(st.headLemma(p))
+	if len(rules) == 0 {
+		return
+	}
+	gov, govVerb := "", -1
+	for k := range s.Verbs {
+		for _, o := range s.Verbs[k].Objects {
+			if o == p || s.Phrases[p].ConjOf == o {
+				gov, govVerb = s.Verbs[k].Lemma, k
+			}
+		}
+	}
+	pps := s.PPsOf(p)
+	r, _ := st.match(rules, nil, pps, gov, p)
+	if r == nil {
+		return
+	}
+	// actors inside the phrase, before the head
+	var pre []dyad.Actor
+	start := s.Tokens[ph.Start].Span.Start
+	head := s.Tokens[ph.Head].Span.Start
+	for i := ph.Start; i < ph.Head; i++ {
+		t := &s.Tokens[i]
+		found := false
+		for k := range st.actors {
+			m := &st.actors[k]
+			if m.Span.Start < t.Span.End && m.Span.End > t.Span.Start && m.Span.Start >= start && m.Span.End <= head && m.Country != "" {
+				a := m.Actor
+				a.Text = st.text[m.Span.Start:m.Span.End]
+				pre = appendActor(pre, a)
+				found = true
+			}
+		}
+		if !found && t.Cap && st.c.opts.Demonym != nil && t.Tag.IsAdj() {
+			if cc, ok := st.c.opts.Demonym(t.Text); ok {
+				pre = appendActor(pre, dyad.Actor{Code: dyad.ActorCode(cc), Country: cc, Text: t.Text})
+				found = true
+			}
+		}
+		// "Biden-era", "Kremlin-backed": the name before the hyphen
+		if j := strings.IndexByte(t.Text, '-'); !found && t.Cap && j > 0 {
+			for _, m := range st.c.opts.Actors.Match(t.Text[:j], st.pub) {
+				if m.Span.Start == 0 && m.Span.End == j && m.Country != "" {
+					a := m.Actor
+					a.Text = t.Text
+					pre = appendActor(pre, a)
+				}
+			}
+		}
+	}
+	var src, tgt []dyad.Actor
+	for _, pp := range pps {
+		prep := s.Tokens[pp.Prep].Lower
+		as := st.actorsOf([]int{pp.Phrase})
+		switch {
+		case prep == "by":
+			src = append(src, as...)
+		case prep == "of" && r.Of == "source":
+			src = append(src, as...)
+		case prep == "of" && r.Of == "theme":
+			// "the signing of a deal between A and B"
+			if len(as) == 0 {
+				for _, q := range s.PPsOf(pp.Phrase) {
+					tgt = append(tgt, st.actorsOf([]int{q.Phrase})...)
+				}
+			} else {
+				tgt = append(tgt, as...)
+			}
+		default:
+			tgt = append(tgt, as...)
+		}
+	}
+	switch {
+	case len(pre) >= 2 && len(src) == 0 && len(tgt) == 0:
+		src, tgt = pre[:1], pre[len(pre)-1:]
+	case len(pre) >= 1 && len(src) == 0:
+		src = pre[:1]
+		if len(tgt) == 0 && len(pre) > 1 {
+			tgt = pre[1:2]
+		}
+	case len(pre) >= 1 && len(tgt) == 0:
+		tgt = pre[:1]
+	}
+	if len(src) == 0 && govVerb >= 0 {
+		src = st.actorsOf(s.Verbs[govVerb].Subjects)
+	}
+	verb := govVerb
+	clause := ph.Clause
+	st.used[p] = true
+	st.emit(event{code: r.Code, verb: verb, noun: p, nominal: true, src: src, tgt: tgt, evStart: ph.Start, evEnd: ph.End, clause: clause})
+}
+
+// ---- emitting -----------------------------------------------------------------
+
+// event is a coded action before it becomes mentions.
+type event struct {
+	code     dyad.EventCode
+	verb     int // verb group, or -1
+	noun     int // phrase of a nominal action
+	nominal  bool
+	src, tgt []dyad.Actor
+	// evStart, evEnd are the tokens that carry the action.
+	evStart, evEnd int
+	clause         int
+}
+
+// maxPairs bounds the mentions one event yields from coordinated actors.
+const maxPairs = 4
+
+func (st *sent) emit(ev event) {
+	src, tgt := ev.src, ev.tgt
+	if len(tgt) == 0 && len(src) >= 2 {
+		src, tgt = src[:1], src[1:2] // "Russia and the Taliban signed": a symmetric pair
+	}
+	if len(src) == 0 && len(tgt) >= 2 {
+		src, tgt = tgt[:1], tgt[1:2] // "a deal between Russia and the Taliban"
+	}
+	if len(src) == 0 || len(tgt) == 0 {
+		return
+	}
+	info, ok := cameo.Lookup(ev.code)
+	if !ok {
+		return
+	}
+	cert, attr := st.certainty(ev)
+	date := st.date(ev)
+	if date.Known() && date.First().After(dyad.Day(st.pub).Start) && !st.pub.IsZero() && cert == dyad.Asserted && !st.past(ev) {
+		cert = dyad.Future
+	}
+	if date.Known() && !st.pub.IsZero() && date.Last().Before(dyad.Day(st.pub).Start.AddDate(0, 0, -31)) {
+		src, tgt = st.reresolve(src, date), st.reresolve(tgt, date)
+	}
+	span := st.evidence(ev)
+	verbText := st.text[st.s.Tokens[ev.evStart].Span.Start:st.s.Tokens[ev.evEnd-1].Span.End]
+	if ev.nominal {
+		h := st.s.Tokens[st.s.Phrases[ev.noun].Head]
+		verbText = h.Text
+	}
+	n := 0
+	for _, a := range src {
+		for _, b := range tgt {
+			if a.Code == b.Code || n >= maxPairs || st.dup(ev.code, a, b) {
+				continue
+			}
+			n++
+			m := &dyad.Mention{
+				Span: span, Text: st.text[span.Start:span.End],
+				Source: a, Target: b, Code: ev.code,
+				Plover: info.Plover, QuadClass: info.QuadClass, Goldstein: info.Goldstein,
+				Verb: verbText, Certainty: cert, AttributedTo: attr, Date: date,
+			}
+			if date.Precision == "" {
+				m.Date = dyad.Date{Precision: dyad.PrecisionUnknown}
+			}
+			m.Location = st.location(a, b)
+			st.out = append(st.out, m)
+		}
+	}
+}
+
+// dup reports whether the sentence already has a mention of code between a
+// and b in either direction.
+func (st *sent) dup(code dyad.EventCode, a, b dyad.Actor) bool {
+	for _, m := range st.out {
+		if m.Code.Root() != code.Root() {
+			continue
+		}
+		if m.Source.Code == a.Code && m.Target.Code == b.Code || m.Source.Code == b.Code && m.Target.Code == a.Code {
+			return true
+		}
+	}
+	return false
+}
+
+// evidence returns the byte span of the clause that carries the event,
+// widened to cover the event's words.
+func (st *sent) evidence(ev event) dyad.Span {
+	s := st.s
+	c := s.Clauses[ev.clause]
+	first, last := c.Start, c.End-1
+	if ev.evStart < first {
+		first = ev.evStart
+	}
+	if ev.evEnd-1 > last {
+		last = ev.evEnd - 1
+	}
+	if ev.verb >= 0 {
+		v := &s.Verbs[ev.verb]
+		for _, p := range append(append([]int(nil), v.Subjects...), v.Objects...) {
+			if ph := &s.Phrases[p]; ph.Start < first {
+				first = ph.Start
+			}
+		}
+	}
+	for first < last && (s.Tokens[first].Tag.IsPunct() || s.Tokens[first].Tag == syntax.CC || s.Tokens[first].Tag == syntax.SYM) {
+		first++
+	}
+	for last > first && (s.Tokens[last].Tag.IsPunct() && s.Tokens[last].Tag != syntax.QUOTE || s.Tokens[last].Tag == syntax.SYM) {
+		last--
+	}
+	if first >= len(s.Tokens) || last < 0 {
+		return dyad.Span{Start: 0, End: len(st.text)}
+	}
+	return dyad.Span{Start: s.Tokens[first].Span.Start, End: s.Tokens[last].Span.End}
+}
+
+func (st *sent) location(a, b dyad.Actor) *dyad.Place {
+	if st.c.opts.Places == nil {
+		return nil
+	}
+	var hints []string
+	for _, c := range []string{a.Country, b.Country} {
+		if c != "" {
+			hints = append(hints, c)
+		}
+	}
+	p, _, ok := st.c.opts.Places.Find(st.text, hints, st.c.opts.Demonym)
+	if !ok {
+		return nil
+	}
+	return &p
+}
+
+// reresolve resolves actors again on the first day of an event's date when
+// the event is older than the publication, so that the Taliban of 2020 are
+// insurgents and a named official holds the post of that day.
+func (st *sent) reresolve(as []dyad.Actor, d dyad.Date) []dyad.Actor {
+	out := make([]dyad.Actor, len(as))
+	for i, a := range as {
+		out[i] = a
+		if a.Entity == "" || a.Text == "" {
+			continue
+		}
+		best := -1
+		ms := st.c.opts.Actors.Match(a.Text, d.First())
+		for k := range ms {
+			if best < 0 || ms[k].Span.Len() > ms[best].Span.Len() {
+				best = k
+			}
+		}
+		if best >= 0 && ms[best].Entity == a.Entity {
+			b := ms[best].Actor
+			b.Text = a.Text
+			out[i] = b
+		}
+	}
+	return out
+}
+
+// past reports whether the event's verb is in the simple past.
+func (st *sent) past(ev event) bool {
+	return ev.verb >= 0 && st.s.Verbs[ev.verb].Tense == syntax.Past
+}
