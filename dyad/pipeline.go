@@ -36,10 +36,17 @@ func BucketKey(m *Mention) string {
 	return m.Code.Root() + "|" + a + "|" + b
 }
 
-// ActorKey returns what identifies an actor across time for resolution: its
-// entity when it has one, else its country.
+// ActorKey returns what identifies an actor's side for resolution: its
+// country (or organization), so that a state's government, its officials
+// and its capital's metonym meet in one bucket, and the Taliban meet the
+// Afghan government once they are it. Rebel and opposition roles keep their
+// role, since before taking power they are a side of their own.
 func ActorKey(a Actor) string {
-	if a.Entity != "" {
+	switch a.Role {
+	case "REB", "INS", "OPP", "SEP":
+		return a.Country + a.Role
+	}
+	if a.Country == "" {
 		return a.Entity
 	}
 	return a.Country

@@ -40,6 +40,8 @@ type EventFilter struct {
 	Text       string // full-text query over the evidence of mentions
 
 	Limit int // 0 means no limit
+	// WithMentions asks for each event's mentions too.
+	WithMentions bool
 	// After is a cursor: when set, only events that sort after it are
 	// returned (events sort by date, newest first, then by ID).
 	After string
