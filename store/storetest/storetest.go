@@ -54,6 +54,8 @@ func Run(t *testing.T, open Opener) {
 	t.Run("FindEventsFilters", func(t *testing.T) { testFilters(t, open(t)) })
 	t.Run("NotFound", func(t *testing.T) { testNotFound(t, open(t)) })
 	t.Run("ConcurrentWriters", func(t *testing.T) { testConcurrent(t, open(t)) })
+	t.Run("CursorPages", func(t *testing.T) { testCursor(t, open(t)) })
+	t.Run("WithMentions", func(t *testing.T) { testWithMentions(t, open(t)) })
 }
 
 func write(t *testing.T, s dyad.Store, docs []*dyad.Document, ms ...*dyad.Mention) dyad.WriteResult {
@@ -208,6 +210,8 @@ func testFilters(t *testing.T, s dyad.Store) {
 		{"text", dyad.EventFilter{Text: "military"}, 1},
 		{"text stem", dyad.EventFilter{Text: "condemn"}, 1},
 		{"text no match", dyad.EventFilter{Text: "weather"}, 0},
+		{"text prefix", dyad.EventFilter{Text: "milit*"}, 1},
+		{"text all words", dyad.EventFilter{Text: "military condemned"}, 0},
 		{"limit", dyad.EventFilter{Limit: 1}, 1},
 	}
 	for _, tt := range tests {
@@ -262,5 +266,99 @@ func testConcurrent(t *testing.T, s dyad.Store) {
 	st, err := s.Stats(context.Background())
 	if err != nil || st.Documents != 40 || st.Mentions != 40 || st.Events != 1 {
 		t.Errorf("after concurrent writes: %+v, %v (want 40 docs, 40 mentions, 1 event)", st, err)
+	}
+}
+
+// cursor is the cursor of the stores: the event's first day and its ID.
+func cursor(e *dyad.Event) string {
+	d := ""
+	if f := e.Date.First(); !f.IsZero() {
+		d = f.Format("2006-01-02")
+	}
+	return d + "|" + string(e.ID)
+}
+
+// testCursor pages through events two at a time and checks that the pages
+// add up to the full listing, newest first, with the undated event last.
+func testCursor(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	dates := []string{"2024-01-05", "2026-05-27", "2025", "", "2026-05", "2024-01-05"}
+	codes := []dyad.EventCode{"010", "020", "030", "040", "050", "060"}
+	for i, date := range dates {
+		d := Doc(fmt.Sprintf("Report %d: Russia and the Taliban talked.", i), "wire", "2026-06-01")
+		m := Mention(d, rus, afg, codes[i], date, dyad.Asserted)
+		if date == "" {
+			m.Date = dyad.Date{}
+		}
+		write(t, s, []*dyad.Document{d}, m)
+	}
+	all, total, err := s.FindEvents(ctx, dyad.EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total != len(dates) || len(all) != len(dates) {
+		t.Fatalf("got %d events (total %d), want %d", len(all), total, len(dates))
+	}
+	for i := 1; i < len(all); i++ {
+		a, b := all[i-1].Date.First(), all[i].Date.First()
+		if !b.IsZero() && (a.IsZero() || a.Before(b)) {
+			t.Errorf("event %d (%s) sorts before event %d (%s)", i-1, all[i-1].Date, i, all[i].Date)
+		}
+	}
+	if all[len(all)-1].Date.Known() {
+		t.Errorf("last event is dated %s, want the undated one", all[len(all)-1].Date)
+	}
+	var paged []dyad.EventID
+	after := ""
+	for range len(dates) {
+		page, n, err := s.FindEvents(ctx, dyad.EventFilter{Limit: 2, After: after})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != len(dates) {
+			t.Errorf("total with cursor %q = %d, want %d (the count ignores the cursor)", after, n, len(dates))
+		}
+		if len(page) == 0 {
+			break
+		}
+		for _, e := range page {
+			paged = append(paged, e.ID)
+		}
+		after = cursor(page[len(page)-1])
+	}
+	var want []dyad.EventID
+	for _, e := range all {
+		want = append(want, e.ID)
+	}
+	if !slices.Equal(paged, want) {
+		t.Errorf("pages = %v\nwant    %v", paged, want)
+	}
+	if _, _, err := s.FindEvents(ctx, dyad.EventFilter{After: "no-bar"}); dyad.ErrorCode(err) != dyad.EINVALID {
+		t.Errorf("bad cursor: err = %v, want EINVALID", err)
+	}
+}
+
+func testWithMentions(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	a := Doc("Russia and the Taliban signed a deal.", "wire", "2026-05-27")
+	b := Doc("The Taliban and Russia signed an agreement.", "post", "2026-05-28")
+	write(t, s, []*dyad.Document{a, b},
+		Mention(a, rus, afg, "057", "2026-05-27", dyad.Asserted),
+		Mention(b, afg, rus, "057", "2026-05-27", dyad.Asserted))
+	evs, _, err := s.FindEvents(ctx, dyad.EventFilter{WithMentions: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 1 || len(evs[0].Mentions) != 2 {
+		t.Fatalf("got %d events with %v, want one event with two mentions", len(evs), evs)
+	}
+	for _, m := range evs[0].Mentions {
+		if m.Event != evs[0].ID || m.Outlet == "" {
+			t.Errorf("mention %s: event %s outlet %q", m.ID, m.Event, m.Outlet)
+		}
+	}
+	plain, _, err := s.FindEvents(ctx, dyad.EventFilter{})
+	if err != nil || len(plain) != 1 || len(plain[0].Mentions) != 0 {
+		t.Errorf("without WithMentions: %v, %v (want no mentions)", plain, err)
 	}
 }

@@ -1,0 +1,4 @@
+package postgres
+
+// TSQuery exports tsQuery to the tests.
+var TSQuery = tsQuery
