@@ -56,7 +56,7 @@ var speechVerbs = map[string]bool{
 func (st *sent) certainty(ev event) (dyad.Certainty, *dyad.Attribution) {
 	s := st.s
 	var negated, hedged, future bool
-	if ev.verb >= 0 && !ev.nominal {
+	if ev.verb >= 0 {
 		for k, depth := ev.verb, 0; k >= 0 && depth < 4; k, depth = s.Verbs[k].Governor, depth+1 {
 			v := &s.Verbs[k]
 			if v.Negated {
@@ -68,7 +68,9 @@ func (st *sent) certainty(ev event) (dyad.Certainty, *dyad.Attribution) {
 			if v.Tense == syntax.Future {
 				future = true
 			}
-			if k != ev.verb {
+			if k != ev.verb || ev.nominal {
+				// a governing verb, or the verb whose object the event's
+				// noun is ("seek agreements", "denied talks")
 				switch {
 				case negGovernors[v.Lemma]:
 					negated = true
@@ -111,18 +113,6 @@ func (st *sent) certainty(ev event) (dyad.Certainty, *dyad.Attribution) {
 		}
 		if b >= 0 && (isNegWord(s.Tokens[b].Lower) || s.Tokens[b].Lower == "without") {
 			negated = true
-		}
-		if ev.verb >= 0 {
-			v := &s.Verbs[ev.verb]
-			if v.Negated {
-				negated = true
-			}
-			if hedgeModals[v.Modal] {
-				hedged = true
-			}
-			if v.Tense == syntax.Future {
-				future = true
-			}
 		}
 	}
 	// "likely to", "due to" before the verb, and hedging adverbs in the

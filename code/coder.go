@@ -2,6 +2,7 @@ package code
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -452,7 +453,7 @@ func (st *sent) codeVerb(k int) {
 	}
 	rules := st.c.opts.Actions.Verb(v.Lemma, particle)
 	if len(rules) == 0 && len(v.Lemma) > 2 && !strings.HasSuffix(v.Lemma, "e") {
-		rules = st.c.opts.Actions.Verb(v.Lemma+"e", particle) // "phoned" for an unknown "phone"
+		rules = st.c.opts.Actions.VerbExact(v.Lemma + "e") // "phoned" for an unknown "phone"
 	}
 	if len(rules) == 0 {
 		return
@@ -478,7 +479,7 @@ func (st *sent) codeVerb(k int) {
 		}
 	}
 	r, hit := st.match(rules, objs, pps, gov, mod)
-	if r == nil {
+	if r == nil || r.Code == "" {
 		return
 	}
 	subj, obj := v.Subjects, v.Objects
@@ -585,9 +586,18 @@ func (st *sent) codeNoun(p int) {
 			}
 		}
 	}
-	pps := s.PPsOf(p)
+	// the noun's own prepositional phrases: the first few, while their
+	// prepositions can name a party
+	var pps []syntax.PP
+	for _, pp := range s.PPsOf(p) {
+		prep := s.Tokens[pp.Prep].Lower
+		if len(pps) == 3 || prep != "by" && prep != "of" && !slices.Contains(targetPreps, prep) {
+			break
+		}
+		pps = append(pps, pp)
+	}
 	r, _ := st.match(rules, nil, pps, gov, p)
-	if r == nil {
+	if r == nil || r.Code == "" {
 		return
 	}
 	// actors inside the phrase, before the head

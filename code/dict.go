@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -213,7 +214,9 @@ func nounKey(w string) string {
 
 func parseRule(f []string) (*Rule, error) {
 	code := dyad.EventCode(f[0])
-	if !cameo.Valid(code) {
+	if f[0] == "-" {
+		code = "" // "not an event": stops the rules that follow
+	} else if !cameo.Valid(code) {
 		return nil, fmt.Errorf("%q is not a CAMEO event code", f[0])
 	}
 	r := &Rule{Code: code}
@@ -295,16 +298,19 @@ func isDefault(r *Rule) bool {
 // words have too many neighbours one edit away.
 const minFuzzy = 6
 
+// fuzzyIndex maps each one-letter deletion of a long key to the keys it
+// comes from.
 func fuzzyIndex(m map[string]*entry) map[string][]string {
 	idx := map[string][]string{}
 	for k := range m {
-		if len(k) < minFuzzy || strings.Contains(k, " ") {
+		if len(k) < minFuzzy-1 || strings.Contains(k, " ") {
 			continue
 		}
-		idx[k] = append(idx[k], k)
 		for i := 0; i < len(k); i++ {
 			d := k[:i] + k[i+1:]
-			idx[d] = append(idx[d], k)
+			if !slices.Contains(idx[d], k) {
+				idx[d] = append(idx[d], k)
+			}
 		}
 	}
 	for _, v := range idx {
@@ -313,36 +319,44 @@ func fuzzyIndex(m map[string]*entry) map[string][]string {
 	return idx
 }
 
-// fuzzy returns the one key within one deletion, insertion, substitution or
-// adjacent transposition of w, or "" when there is none or more than one.
-func fuzzy(idx map[string][]string, w string) string {
-	if len(w) < minFuzzy || !isASCIIWord(w) {
+// fuzzy returns the key that w misspells by the typos people make, or ""
+// when there is none or more than one: two adjacent letters swapped
+// ("Minsiter"), a letter left out ("assasinate"), or a letter doubled
+// ("withdrawwal"). Substitutions and extra letters are not tried: they turn
+// too many real words into others ("contract" → "contact", "export" →
+// "deport").
+func fuzzy(m map[string]*entry, idx map[string][]string, w string) string {
+	if len(w) < minFuzzy || len(w) > 40 || !isASCIIWord(w) || syntax.Known(w) {
 		return ""
 	}
 	found := ""
-	try := func(k string) bool {
-		for _, c := range idx[k] {
-			if c == w {
-				continue
-			}
-			if found != "" && found != c {
-				found = "\x00"
-				return false
-			}
-			found = c
+	add := func(k string) bool {
+		if found != "" && found != k {
+			found = "\x00"
+			return false
 		}
+		found = k
 		return true
 	}
-	if !try(w) {
-		return ""
+	for _, k := range idx[w] { // a letter left out
+		if !add(k) {
+			return ""
+		}
 	}
-	var buf [64]byte
-	if len(w) > len(buf) {
-		return ""
-	}
-	for i := 0; i < len(w); i++ {
-		b := append(append(buf[:0], w[:i]...), w[i+1:]...)
-		if !try(string(b)) {
+	var buf [40]byte
+	b := buf[:len(w)]
+	for i := 0; i+1 < len(w); i++ {
+		if w[i] == w[i+1] {
+			// a doubled letter
+			d := w[:i] + w[i+1:]
+			if m[d] != nil && !add(d) {
+				return ""
+			}
+			continue
+		}
+		copy(b, w)
+		b[i], b[i+1] = b[i+1], b[i]
+		if m[string(b)] != nil && !add(string(b)) {
 			return ""
 		}
 	}
@@ -372,8 +386,17 @@ func (a *Actions) Verb(lemma, particle string) []*Rule {
 	if e := a.verbs[lemma]; e != nil {
 		return e.rules
 	}
-	if k := fuzzy(a.fuzzyVerbs, lemma); k != "" {
+	if k := fuzzy(a.verbs, a.fuzzyVerbs, lemma); k != "" {
 		return a.verbs[k].rules
+	}
+	return nil
+}
+
+// VerbExact returns the rules of a verb lemma as written, without typo
+// tolerance.
+func (a *Actions) VerbExact(lemma string) []*Rule {
+	if e := a.verbs[lemma]; e != nil {
+		return e.rules
 	}
 	return nil
 }
@@ -384,7 +407,7 @@ func (a *Actions) Noun(lemma string) []*Rule {
 	if e := a.nouns[lemma]; e != nil {
 		return e.rules
 	}
-	if k := fuzzy(a.fuzzyNouns, lemma); k != "" {
+	if k := fuzzy(a.nouns, a.fuzzyNouns, lemma); k != "" {
 		return a.nouns[k].rules
 	}
 	return nil
@@ -397,7 +420,9 @@ func (a *Actions) Roots() map[string]bool {
 	for _, m := range []map[string]*entry{a.verbs, a.nouns} {
 		for _, e := range m {
 			for _, r := range e.rules {
-				out[r.Code.Root()] = true
+				if r.Code != "" {
+					out[r.Code.Root()] = true
+				}
 			}
 		}
 	}
@@ -410,7 +435,9 @@ func (a *Actions) Codes() map[dyad.EventCode]bool {
 	for _, m := range []map[string]*entry{a.verbs, a.nouns} {
 		for _, e := range m {
 			for _, r := range e.rules {
-				out[r.Code] = true
+				if r.Code != "" {
+					out[r.Code] = true
+				}
 			}
 		}
 	}

@@ -52,7 +52,10 @@ type VerbGroup struct {
 	Infinitive  bool // "to sign"
 	Gerund      bool // a bare -ing form heading a phrase: "arming forces"
 	Copula      bool // the main verb is a form of "be"
-	Tense       Tense
+	// Reduced is true for a participle that modifies the noun before it
+	// ("the Gaza Strip, occupied by Egypt"); that noun is its subject.
+	Reduced bool
+	Tense   Tense
 	// Particle is the index of a verb particle ("pull out"), or -1.
 	Particle int
 	// Governor is the verb group whose complement this one is ("began

@@ -269,6 +269,14 @@ func chunkVerbs(s *Sentence) {
 			first = MD
 		}
 		v.Passive = sawBe && h.Tag == VBN && !isBe(h.Lower)
+		// a reduced relative: "the Gaza Strip, occupied by Egypt", "the
+		// vacuum left by the withdrawal"
+		reduced := !sawBe && !sawHave && h.Tag == VBN && last == start && v.End < n && toks[v.End].Lower == "by" && start > 0 &&
+			(s.PhraseAt[start-1] >= 0 || toks[start-1].Tag == COMMA && start > 1 && s.PhraseAt[start-2] >= 0)
+		if reduced {
+			v.Passive = true
+			v.Reduced = true
+		}
 		v.Perfect = sawHave && (h.Tag == VBN || h.Lower == "been")
 		v.Progressive = sawBe && h.Tag == VBG
 		v.Copula = isBe(h.Lower) || h.Lower == "been"
@@ -533,6 +541,13 @@ func relate(s *Sentence) {
 				v.Subjects = append(v.Subjects, s.Chain(p)...)
 				break
 			}
+		}
+		if v.Reduced {
+			b := v.Start - 1
+			if toks[b].Tag == COMMA {
+				b--
+			}
+			v.Subjects = append(v.Subjects[:0], s.PhraseAt[b])
 		}
 		if len(v.Subjects) == 0 && c.Kind == CoordinateClause && toks[c.Start].Tag == COMMA && v.Start == c.Start+1 && speechVerbs[v.Lemma] {
 			// "…, said the spokesman": the subject follows the verb

@@ -275,8 +275,8 @@ func contextRules(toks []Token) {
 				t.Tag = DT // "fits that pattern."
 			case p.IsVerb() || p == COMMA && i >= 2 && toks[i-2].Tag.IsVerb():
 				t.Tag = IN
-			case (p.IsNoun() || p == PRP) && i >= 2 && tellVerbs[toks[i-2].Lower]:
-				t.Tag = IN // "told reporters that …"
+			case (p.IsNoun() || p == PRP) && i >= 2 && (tellVerbs[toks[i-2].Lower] || saidTo(toks, i)):
+				t.Tag = IN // "told reporters that …", "complained to the UN that …"
 			case p.IsNoun() || p == PRP:
 				if nx.IsNoun() && i+2 < n && (toks[i+2].Tag.IsVerb() || toks[i+2].Tag == MD) {
 					t.Tag = WDT // "a regime that Washington abandoned"
@@ -405,6 +405,10 @@ func contextRules(toks []Token) {
 		if !verbish {
 			continue
 		}
+		if p == IN && t.Tag == VBZ && !subordinatorWord(prevLower(toks, i)) {
+			t.Tag = NNS // "amid signs", "on exports"
+			continue
+		}
 		be, have := auxBefore(i)
 		switch {
 		case (be || have) && (e.has(VBN) || e.has(VBD)):
@@ -414,6 +418,8 @@ func contextRules(toks []Token) {
 			}
 		case be && e.has(VBG):
 			t.Tag = VBG
+		case e.has(VBD) && e.has(VBN) && i+1 < n && toks[i+1].Lower == "by" && p != PRP:
+			t.Tag = VBN // "occupied by Egypt", "signed by both sides"
 		case e.has(VBD) && e.has(VBN):
 			// "the document signed by", "forces deployed in": a reduced
 			// relative after a noun, followed by "by" or a preposition;
@@ -467,6 +473,26 @@ var tellVerbs = map[string]bool{
 	"told": true, "tell": true, "tells": true, "telling": true, "informed": true, "inform": true,
 	"informs": true, "warned": true, "warn": true, "warns": true, "assured": true, "assure": true,
 	"reminded": true, "notified": true, "convinced": true, "persuaded": true, "showed": true, "shows": true,
+}
+
+// saidTo reports whether "that" at i follows "VERB to NOUN PHRASE" with a
+// verb of saying: "complained to the United Nations that …".
+func saidTo(toks []Token, i int) bool {
+	for j := i - 1; j > 0 && j >= i-6; j-- {
+		if toks[j].Lower == "to" {
+			return j > 0 && (tellVerbs[toks[j-1].Lower] || sayTo[toks[j-1].Lower])
+		}
+		if !(toks[j].Tag.IsNoun() || toks[j].Tag.IsAdj() || toks[j].Tag == DT || toks[j].Tag == POS || toks[j].Tag == CD) {
+			return false
+		}
+	}
+	return false
+}
+
+var sayTo = map[string]bool{
+	"said": true, "complained": true, "complains": true, "explained": true, "announced": true, "wrote": true,
+	"reported": true, "declared": true, "indicated": true, "confirmed": true, "admitted": true, "stated": true,
+	"signalled": true, "signaled": true, "protested": true, "appealed": true, "pledged": true, "promised": true,
 }
 
 // subjectNouns retags a verb form that opens the sentence and stands
@@ -527,3 +553,15 @@ func isTitleCase(toks []Token) bool {
 	}
 	return words >= 3 && caps*10 >= words*8
 }
+
+func subordinatorWord(l string) bool {
+	switch l {
+	case "that", "while", "although", "though", "because", "if", "unless", "whereas", "when", "as", "since", "after", "before", "until", "once", "whether":
+		return true
+	}
+	return false
+}
+
+// Known reports whether the lexicon knows w (lower case) as a word, so that
+// typo tolerance leaves real words alone.
+func Known(w string) bool { return lexicon[w] != nil }
