@@ -1,0 +1,183 @@
+package web
+
+import (
+	"encoding/base64"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dyad-project/dyad/dyad"
+)
+
+// params reads query parameters, remembering the first bad one, and
+// rejects parameters that the route does not know, so that a misspelt
+// filter fails loudly instead of silently selecting everything.
+type params struct {
+	q    url.Values
+	used map[string]bool
+	err  error
+}
+
+func newParams(q url.Values) *params { return &params{q: q, used: map[string]bool{}} }
+
+func (p *params) fail(format string, args ...any) {
+	if p.err == nil {
+		p.err = dyad.Errorf(dyad.EINVALID, format, args...)
+	}
+}
+
+// str returns the parameter's value, "" when absent; a parameter given
+// twice is an error.
+func (p *params) str(name string) string {
+	p.used[name] = true
+	vs := p.q[name]
+	if len(vs) > 1 {
+		p.fail("parameter %s given %d times", name, len(vs))
+	}
+	if len(vs) == 0 {
+		return ""
+	}
+	return strings.TrimSpace(vs[0])
+}
+
+// integer returns the parameter as an int in [lo, hi], def when absent.
+func (p *params) integer(name string, def, lo, hi int) int {
+	s := p.str(name)
+	if s == "" {
+		return def
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < lo || n > hi {
+		p.fail("%s=%q: want a whole number from %d to %d", name, s, lo, hi)
+		return def
+	}
+	return n
+}
+
+// date returns the parameter as a dyad.Date.
+func (p *params) date(name string) dyad.Date {
+	s := p.str(name)
+	d, err := dyad.ParseDate(s)
+	if err != nil {
+		p.fail("%s=%q: want YYYY, YYYY-MM or YYYY-MM-DD", name, s)
+	}
+	return d
+}
+
+// actor resolves an actor parameter; zero when absent.
+func (p *params) actor(name string, resolve func(string) (dyad.ActorSelector, error)) dyad.ActorSelector {
+	s := p.str(name)
+	if s == "" {
+		return dyad.ActorSelector{}
+	}
+	a, err := resolve(s)
+	if err != nil {
+		p.fail("%s=%q: %s", name, s, dyad.ErrorMessage(err))
+	}
+	return a
+}
+
+// done returns the first error, or EINVALID naming an unknown parameter.
+func (p *params) done() error {
+	if p.err != nil {
+		return p.err
+	}
+	for k := range p.q {
+		if !p.used[k] {
+			return dyad.Errorf(dyad.EINVALID, "unknown parameter %q", k)
+		}
+	}
+	return nil
+}
+
+// filter reads the filters of `dyad events`: actor, source, target,
+// dyad=X,Y, code, plover, since, until, certainty, min_sources and text.
+func (p *params) filter(resolve func(string) (dyad.ActorSelector, error)) dyad.EventFilter {
+	f := dyad.EventFilter{
+		Actor:  p.actor("actor", resolve),
+		Source: p.actor("source", resolve),
+		Target: p.actor("target", resolve),
+		Code:   p.str("code"),
+		Plover: strings.ToUpper(p.str("plover")),
+		Since:  p.date("since"),
+		Until:  p.date("until"),
+		Text:   p.str("text"),
+	}
+	f.MinSources = p.integer("min_sources", 0, 0, 1000000)
+	if d := p.str("dyad"); d != "" {
+		a, b, ok := strings.Cut(d, ",")
+		if !ok || strings.TrimSpace(a) == "" || strings.TrimSpace(b) == "" {
+			p.fail("dyad=%q: want two actors X,Y", d)
+		} else {
+			for i, s := range []string{a, b} {
+				sel, err := resolve(strings.TrimSpace(s))
+				if err != nil {
+					p.fail("dyad=%q: %s", d, dyad.ErrorMessage(err))
+				}
+				f.Dyad[i] = sel
+			}
+		}
+	}
+	if f.Code != "" {
+		if _, err := strconv.Atoi(f.Code); err != nil || len(f.Code) > 4 || len(f.Code) < 2 {
+			p.fail("code=%q: want a CAMEO code or prefix such as 05 or 057", f.Code)
+		}
+	}
+	if f.Plover != "" && !isWord(f.Plover) {
+		p.fail("plover=%q: want a PLOVER event type such as AGREE", f.Plover)
+	}
+	if c := p.str("certainty"); c != "" {
+		for s := range strings.SplitSeq(c, ",") {
+			ct, err := dyad.ParseCertainty(strings.TrimSpace(s))
+			if err != nil {
+				p.fail("certainty: %s", dyad.ErrorMessage(err))
+				break
+			}
+			f.Certainty = append(f.Certainty, ct)
+		}
+	}
+	if len(f.Text) > maxTextQuery {
+		p.fail("text: longer than %d bytes", maxTextQuery)
+	}
+	if p.err == nil {
+		if err := f.Validate(); err != nil {
+			p.err = err
+		}
+	}
+	return f
+}
+
+func isWord(s string) bool {
+	for _, r := range s {
+		if (r < 'A' || r > 'Z') && r != '_' && r != '-' {
+			return false
+		}
+	}
+	return len(s) <= 32
+}
+
+// cursorOf is the opaque cursor that continues a listing after ev: the
+// store's sort key (first day of the date, "" when unknown) and the ID.
+func cursorOf(ev *dyad.Event) string {
+	day := ""
+	if ev.Date.Known() {
+		day = ev.Date.First().Format(time.DateOnly)
+	}
+	return base64.RawURLEncoding.EncodeToString([]byte(day + "|" + string(ev.ID)))
+}
+
+// parseCursor reads a cursor made by cursorOf.
+func parseCursor(c string) (string, error) {
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	day, id, ok := strings.Cut(string(b), "|")
+	if err != nil || !ok || !strings.HasPrefix(id, "ev_") || (day != "" && !isDay(day)) {
+		return "", dyad.Errorf(dyad.EINVALID, "cursor %q: not a cursor this server made", c)
+	}
+	return string(b), nil
+}
+
+func isDay(s string) bool {
+	_, err := time.Parse(time.DateOnly, s)
+	return err == nil
+}
