@@ -20,6 +20,7 @@ const (
 	KindBullet   SentenceKind = "bullet"   // an item of a bulleted list
 	KindSocial   SentenceKind = "social"   // an embedded social-media post or its byline
 	KindSources  SentenceKind = "sources"  // part of the trailing source list
+	KindDateline SentenceKind = "dateline" // a wire dateline: "MOSCOW, May 27 (Reuters) -"
 )
 
 // A Sentence is one sentence of a document. Its Span indexes Document.Text;

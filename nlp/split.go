@@ -305,7 +305,15 @@ func splitUnit(sents []dyad.Sentence, text string, u unit) []dyad.Sentence {
 		return appendSentence(sents, text, u.start, u.end, dyad.KindHeadline)
 	}
 	start := u.start
-	i := u.start
+	if u.kind == dyad.KindBody {
+		// A wire dateline opening a paragraph is a sentence of its own, so
+		// that the first sentence of a story starts with its subject.
+		if n := datelineLen(text[u.start:u.end]); n > 0 {
+			sents = appendSentence(sents, text, u.start, u.start+n, dyad.KindDateline)
+			start, _ = trimSpan(text, u.start+n, u.end)
+		}
+	}
+	i := start
 	if u.kind == dyad.KindBullet {
 		// Skip the list marker so that "1. " does not end a sentence.
 		if k := strings.IndexByte(text[u.start:u.end], ' '); k >= 0 {
@@ -537,4 +545,65 @@ func Citations(s string) []int {
 		k = e + n
 	}
 	return nums
+}
+
+// datelineLen returns the length of a wire dateline at the start of s —
+// "MOSCOW, May 27 (Global Wire) - ", "NEW YORK, Feb 26 - ", "KABUL
+// (Reuters) — " — with its closing dash, or 0 when s opens otherwise. The
+// place is in capitals; the date and the agency in parentheses are
+// optional; a dash surrounded by spaces ends it.
+func datelineLen(s string) int {
+	i, letters := 0, 0
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			letters++
+		case c == ' ' || c == '.' || c == '\'' || c == '-':
+		default:
+			goto place
+		}
+		i++
+	}
+place:
+	if letters < 3 || i > 40 {
+		return 0
+	}
+	// Back off a trailing space or hyphen so the separator is seen below.
+	for i > 0 && (s[i-1] == ' ' || s[i-1] == '-') {
+		i--
+	}
+	if i < len(s) && s[i] == ',' { // ", May 27" or ", Feb. 26, 2026"
+		j := i + 1
+		for j < len(s) && j-i < 24 && s[j] != '(' && s[j] != '-' && !strings.HasPrefix(s[j:], "–") && !strings.HasPrefix(s[j:], "—") {
+			j++
+		}
+		date := strings.TrimSpace(s[i+1 : j])
+		if date == "" || !(date[0] >= 'A' && date[0] <= 'Z') || !strings.ContainsAny(date, "0123456789") {
+			return 0
+		}
+		i = j
+	}
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	if i < len(s) && s[i] == '(' { // the agency
+		k := strings.IndexByte(s[i:], ')')
+		if k < 0 || k > 40 {
+			return 0
+		}
+		i += k + 1
+	}
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	for _, dash := range []string{"--", "-", "–", "—"} {
+		if strings.HasPrefix(s[i:], dash) {
+			j := i + len(dash)
+			if j < len(s) && s[j] == ' ' {
+				return j + 1
+			}
+		}
+	}
+	return 0
 }
