@@ -259,13 +259,20 @@ func (c *citer) cite(m *dyad.Mention) ([]int, error) {
 			key := "src:" + sourceKey(first)
 			num, ok := c.byKey[key]
 			if !ok {
-				e := SourceEntry{Title: first.Title, Outlet: first.Outlet, URL: first.URL, Via: d.ID}
-				for _, o := range d.Sources {
-					if o.N != first.N && (o.SameAs == first.N || (first.SameAs != 0 && o.SameAs == first.SameAs)) {
-						e.Copies = append(e.Copies, listing(o))
+				num = c.add(key, SourceEntry{Title: first.Title, Outlet: first.Outlet, URL: first.URL, Via: d.ID})
+			}
+			// The other listings of the same story in this document's list
+			// are copies of the entry, whichever document made it first.
+			e := &c.entries[num-1]
+			if e.Via == "" {
+				e.Via = d.ID
+			}
+			for _, o := range d.Sources {
+				if o.N != first.N && (o.SameAs == first.N || (first.SameAs != 0 && o.SameAs == first.SameAs)) {
+					if l := listing(o); !slices.Contains(e.Copies, l) {
+						e.Copies = append(e.Copies, l)
 					}
 				}
-				num = c.add(key, e)
 			}
 			if !slices.Contains(out, num) {
 				out = append(out, num)
@@ -281,12 +288,28 @@ func (c *citer) cite(m *dyad.Mention) ([]int, error) {
 	}
 	key := "story:" + string(story)
 	num, ok := c.byKey[key]
+	if !ok && d.URL != "" {
+		// A stored document that another one's source list already cited,
+		// by the same URL, is that entry: one story, one number.
+		if num, ok = c.byKey["src:"+sourceKey(dyad.Source{URL: d.URL})]; ok {
+			c.byKey[key] = num
+			if e := &c.entries[num-1]; e.Doc == "" {
+				e.Doc, e.Title, e.Outlet = d.ID, cmp.Or(d.Title, e.Title), cmp.Or(d.Outlet, e.Outlet)
+				if !d.Published.IsZero() {
+					e.Date = d.Published.Format("2006-01-02")
+				}
+			}
+		}
+	}
 	if !ok {
 		e := SourceEntry{Title: d.Title, Outlet: d.Outlet, URL: d.URL, Doc: d.ID}
 		if !d.Published.IsZero() {
 			e.Date = d.Published.Format("2006-01-02")
 		}
 		num = c.add(key, e)
+		if d.URL != "" {
+			c.byKey["src:"+sourceKey(dyad.Source{URL: d.URL})] = num
+		}
 	}
 	// Another document of the same story is a copy of the entry's one.
 	if e := &c.entries[num-1]; e.Doc != d.ID {
@@ -304,11 +327,15 @@ func (c *citer) add(key string, e SourceEntry) int {
 	return e.N
 }
 
+// sourceKey identifies a listed source: its URL without scheme, "www."
+// and trailing slash, or else its title, case folded.
 func sourceKey(s dyad.Source) string {
 	if s.URL != "" {
-		return s.URL
+		u := strings.ToLower(strings.TrimSpace(s.URL))
+		u = strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
+		return strings.TrimSuffix(strings.TrimPrefix(u, "www."), "/")
 	}
-	return strings.ToLower(s.Title)
+	return "title:" + strings.ToLower(s.Title)
 }
 
 func listing(s dyad.Source) string {
@@ -367,8 +394,34 @@ func (c *citer) line(e *dyad.Event, ms []*dyad.Mention) (Line, error) {
 			}
 		}
 	}
+	// The event's other documents of a story the line cites (syndicated
+	// copies) are listed under that story's entry.
+	for _, m := range e.Mentions {
+		num, ok := c.byKey["story:"+string(storyOf(m))]
+		if !ok || !slices.ContainsFunc(ms, func(x *dyad.Mention) bool { return storyOf(x) == storyOf(m) }) {
+			continue
+		}
+		if en := &c.entries[num-1]; en.Doc != m.Doc {
+			d, err := c.doc(m.Doc)
+			if err != nil {
+				return l, err
+			}
+			cp := docListing(d)
+			listed := slices.ContainsFunc(en.Copies, func(x string) bool { return x == cp || (d.URL != "" && strings.HasSuffix(x, " <"+d.URL+">")) })
+			if !listed {
+				en.Copies = append(en.Copies, cp)
+			}
+		}
+	}
 	slices.Sort(l.Cites)
 	return l, nil
+}
+
+func storyOf(m *dyad.Mention) dyad.DocumentID {
+	if m.Story != "" {
+		return m.Story
+	}
+	return m.Doc
 }
 
 func actorName(a dyad.Actor) string {
