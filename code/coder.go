@@ -135,9 +135,10 @@ type sent struct {
 	text   string
 	pub    time.Time
 	actors []dyad.ActorMention
-	// used marks phrases that a verb's event already covers, so that the
-	// nouns in them are not coded again.
-	used   []bool
+	// used holds, per phrase, the CAMEO root of a verb's event that
+	// already covers it ("*" for any), so that its noun does not code the
+	// same event again ("signed an agreement"); "" when none.
+	used   []string
 	out    []*dyad.Mention
 	recent []dyad.Actor
 }
@@ -156,12 +157,12 @@ func (c *Coder) codeText(text string, pub time.Time, recent []dyad.Actor) ([]*dy
 	a := c.pool.Get().(*syntax.Analyzer)
 	defer c.pool.Put(a)
 	st := &sent{c: c, s: a.Analyze(text), text: text, pub: pub, actors: actors, recent: recent}
-	st.used = make([]bool, len(st.s.Phrases))
+	st.used = make([]string, len(st.s.Phrases))
 	for k := range st.s.Verbs {
 		st.codeVerb(k)
 	}
 	for p := range st.s.Phrases {
-		if !st.used[p] {
+		if st.used[p] != "*" {
 			st.codeNoun(p)
 		}
 	}
@@ -515,9 +516,9 @@ func (st *sent) codeVerb(k int) {
 	}
 	for _, o := range obj {
 		for _, q := range s.Chain(o) {
-			st.used[q] = true
+			st.used[q] = r.Code.Root()
 			for _, pp := range s.PPsOf(q) {
-				st.used[pp.Phrase] = true
+				st.used[pp.Phrase] = r.Code.Root()
 			}
 		}
 	}
@@ -562,7 +563,7 @@ func (st *sent) codeCopulaVisit(k int) {
 		return
 	}
 	tgt := []dyad.Actor{{Code: dyad.ActorCode(country), Country: country, Text: st.text[start:end]}}
-	st.used[where] = true
+	st.used[where] = "*"
 	st.emit(event{code: "042", verb: k, src: src, tgt: tgt, evStart: v.Start, evEnd: v.End, clause: v.Clause})
 }
 
@@ -597,7 +598,7 @@ func (st *sent) codeNoun(p int) {
 		pps = append(pps, pp)
 	}
 	r, _ := st.match(rules, nil, pps, gov, p)
-	if r == nil || r.Code == "" {
+	if r == nil || r.Code == "" || st.used[p] == r.Code.Root() {
 		return
 	}
 	// actors inside the phrase, before the head
@@ -671,7 +672,7 @@ func (st *sent) codeNoun(p int) {
 	}
 	verb := govVerb
 	clause := ph.Clause
-	st.used[p] = true
+	st.used[p] = "*"
 	st.emit(event{code: r.Code, verb: verb, noun: p, nominal: true, src: src, tgt: tgt, evStart: ph.Start, evEnd: ph.End, clause: clause})
 }
 

@@ -181,6 +181,7 @@ func (a *Analyzer) Analyze(text string) *Sentence {
 	findClauses(s)
 	linkPhrases(s)
 	relate(s)
+	shareObjects(s)
 	return s
 }
 
@@ -204,6 +205,7 @@ func (a *Analyzer) AnalyzeTokens(text string, toks []Token) *Sentence {
 	findClauses(s)
 	linkPhrases(s)
 	relate(s)
+	shareObjects(s)
 	return s
 }
 

@@ -611,6 +611,20 @@ func relate(s *Sentence) {
 	}
 }
 
+// shareObjects gives coordinated verbs their shared object: in "shelled
+// and destroyed two platforms" both verbs take "two platforms".
+func shareObjects(s *Sentence) {
+	toks := s.Tokens
+	for k := len(s.Verbs) - 2; k >= 0; k-- {
+		v, w := &s.Verbs[k], &s.Verbs[k+1]
+		if len(v.Objects) > 0 || len(v.PPs) > 0 || v.End+1 != w.Start || toks[v.End].Tag != CC {
+			continue
+		}
+		v.Objects = append(v.Objects, w.Objects...)
+		v.PPs = append(v.PPs, w.PPs...)
+	}
+}
+
 func (s *Sentence) objectBetween(a, b int) bool {
 	if a >= b {
 		return false

@@ -73,7 +73,7 @@ func initialTag(toks []Token, i int, title bool) {
 		t.Tag = e.tags[0]
 		// A capitalised word inside the sentence that the lexicon knows only
 		// as a common noun or verb is usually a name ("Supreme Court").
-		if t.Cap && !title && i > 0 && !prevIsOpener(toks, i) && (e.tags[0] == NN || e.tags[0] == NNS || e.tags[0].IsVerb() || e.tags[0].IsAdj()) {
+		if t.Cap && !title && i > 0 && !prevIsOpener(toks, i) && !strings.HasSuffix(toks[i-1].Text, ".") && (e.tags[0] == NN || e.tags[0] == NNS || e.tags[0].IsVerb() || e.tags[0].IsAdj()) {
 			t.Tag = NNP
 			if e.tags[0] == NNS {
 				t.Tag = NNPS
