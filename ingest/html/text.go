@@ -17,7 +17,7 @@ import (
 func Text(n *html.Node) string {
 	var w textWriter
 	w.render(n, false)
-	return w.b.String()
+	return strings.TrimSpace(w.b.String())
 }
 
 // FragmentText returns the text of an HTML fragment, such as a feed item's
@@ -36,7 +36,7 @@ func FragmentText(s string) string {
 	for _, n := range nodes {
 		w.render(n, false)
 	}
-	return w.b.String()
+	return strings.TrimSpace(w.b.String())
 }
 
 // textWriter writes words with pending separators, so that the output never
@@ -67,7 +67,10 @@ func (w *textWriter) flush() {
 func (w *textWriter) text(s string, pre bool) {
 	if pre {
 		s = strings.Trim(s, "\n")
-		if s == "" {
+		if strings.TrimSpace(s) == "" {
+			if s != "" && w.b.Len() > 0 {
+				w.space = true
+			}
 			return
 		}
 		w.flush()

@@ -136,7 +136,9 @@ func ReadJSON(ctx context.Context, r io.Reader, name string, maxDoc int64, fn Fu
 	fail := func(origin string, err error) error {
 		switch {
 		case errors.Is(err, errs.ErrTooLarge), errors.Is(err, errs.ErrInvalidUTF8):
-		case errors.Is(err, io.ErrUnexpectedEOF), isSyntax(err):
+		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+			err = fmt.Errorf("%w JSON: unexpected end of input", errs.ErrMalformed)
+		case isSyntax(err):
 			err = fmt.Errorf("%w JSON: %v", errs.ErrMalformed, err)
 		}
 		return fn(origin, nil, err)
