@@ -129,6 +129,17 @@ func (r *Reader) Read(ctx context.Context, inputs []string, stdin io.Reader, fn 
 	return nil
 }
 
+// ReadStream reads one input from src, named name in origins and error
+// messages (an upload's file name, say), sniffing its format as Read does
+// for "-". It calls fn for each item and returns as Read does.
+func (r *Reader) ReadStream(ctx context.Context, name string, src io.Reader, fn func(Item) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	e := &emitter{o: &r.o, fn: fn}
+	return r.readStream(ctx, e, source{name: name, sniffName: name, r: src, size: -1})
+}
+
 // isURL reports whether in names a URL rather than a path.
 func isURL(in string) bool {
 	scheme, _, ok := strings.Cut(in, "://")

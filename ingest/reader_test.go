@@ -350,3 +350,15 @@ func TestRead_URLRefusedWithoutAllowPrivate(t *testing.T) {
 		t.Errorf("redirect to 10.1.2.3 allowed: %v", err)
 	}
 }
+
+func TestReadStream(t *testing.T) {
+	var items []Item
+	err := NewReader(Options{}).ReadStream(t.Context(), "upload.jsonl", strings.NewReader("{\"text\":\"a\"}\n{bad\n"), func(it Item) error {
+		items = append(items, it)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkItems(t, items, "", []outcome{{"upload.jsonl:1", nil}, {"upload.jsonl:2", ErrMalformed}})
+}

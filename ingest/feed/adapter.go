@@ -25,7 +25,7 @@ func Document(f *gofeed.Feed, it *gofeed.Item) (*dyad.Document, error) {
 		text = html.FragmentText(it.Description)
 	}
 	if strings.TrimSpace(text) == "" {
-		return nil, fmt.Errorf("feed item has no content or description: %w", errs.ErrEmpty)
+		return nil, fmt.Errorf("%w: item has no content or description", errs.ErrEmpty)
 	}
 	doc := &dyad.Document{
 		Title:     html.FragmentText(it.Title),

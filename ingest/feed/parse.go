@@ -28,7 +28,7 @@ func Parse(ctx context.Context, r io.Reader, name string, fn Func) error {
 		return err
 	}
 	if len(f.Items) == 0 {
-		return fmt.Errorf("feed has no items: %w", errs.ErrEmpty)
+		return fmt.Errorf("%w: feed has no items", errs.ErrEmpty)
 	}
 	for i, it := range f.Items {
 		if err := ctx.Err(); err != nil {

@@ -50,7 +50,7 @@ func Parse(data []byte, contentType string, pageURL *url.URL) (*dyad.Document, e
 		}
 	}
 	if strings.TrimSpace(text) == "" {
-		return nil, fmt.Errorf("HTML page has no extractable text: %w", errs.ErrEmpty)
+		return nil, fmt.Errorf("%w extractable from the HTML page", errs.ErrEmpty)
 	}
 	return adapt(m, art, text, pageURL), nil
 }

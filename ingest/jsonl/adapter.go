@@ -17,7 +17,7 @@ import (
 func (r *Record) Document() (*dyad.Document, error) {
 	text := first(r.Text, r.Body, r.Content, r.Article, r.Maintext)
 	if strings.TrimSpace(text) == "" {
-		return nil, fmt.Errorf("record has no text (fields text, body, content, article, maintext): %w", errs.ErrEmpty)
+		return nil, fmt.Errorf("%w: none of the fields text, body, content, article, maintext is set", errs.ErrEmpty)
 	}
 	return &dyad.Document{
 		Title:     strings.TrimSpace(first(r.Title, r.Headline)),

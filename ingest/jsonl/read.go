@@ -145,7 +145,7 @@ func ReadJSON(ctx context.Context, r io.Reader, name string, maxDoc int64, fn Fu
 	}
 	c, err := firstByte(br)
 	if err != nil {
-		return fn(name, nil, fmt.Errorf("no JSON value: %w", errs.ErrEmpty))
+		return fn(name, nil, fmt.Errorf("%w: no JSON value", errs.ErrEmpty))
 	}
 	dec := json.NewDecoder(&utf8Checker{r: br})
 	switch c {

@@ -8,13 +8,12 @@ import (
 // two "---" lines, as static-site generators write it. Only flat
 // "key: value" lines are read; nested YAML is skipped.
 type FrontMatter struct {
-	Title     string
-	Date      string // as written; the adapter parses it
-	URL       string
-	Outlet    string
-	Language  string
-	Lines     int // how many lines the block takes, fences included
-	HasFields bool
+	Title    string
+	Date     string // as written; the adapter parses it
+	URL      string
+	Outlet   string
+	Language string
+	Lines    int // how many lines the block takes, fences included
 }
 
 // frontMatterKeys maps lower-case keys to the field they fill.
@@ -63,10 +62,7 @@ func parseFrontMatter(lines []string) (fm FrontMatter, ok bool) {
 			fm.Outlet = v
 		case "language":
 			fm.Language = v
-		default:
-			continue
 		}
-		fm.HasFields = true
 	}
 	fm.Lines = end + 1
 	return fm, true

@@ -24,7 +24,7 @@ func ParseMarkdown(data []byte) (*dyad.Document, error) {
 	}
 	title, body := stripLines(lines)
 	if strings.TrimSpace(body) == "" {
-		return nil, fmt.Errorf("markdown: %w", errs.ErrEmpty)
+		return nil, fmt.Errorf("%w left after stripping Markdown", errs.ErrEmpty)
 	}
 	doc := &dyad.Document{Title: title, Text: body}
 	if hasFM {

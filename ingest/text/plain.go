@@ -18,7 +18,7 @@ var bom = []byte("\xef\xbb\xbf")
 func Parse(data []byte) (*dyad.Document, error) {
 	data = bytes.TrimPrefix(data, bom)
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fmt.Errorf("plain text: %w", errs.ErrEmpty)
+		return nil, fmt.Errorf("%w: only white space", errs.ErrEmpty)
 	}
 	return &dyad.Document{Text: string(data)}, nil
 }
