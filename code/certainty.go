@@ -82,6 +82,15 @@ func (st *sent) certainty(ev event) (dyad.Certainty, *dyad.Attribution) {
 					// "is likely to", "is due to"
 				}
 			}
+			if k != ev.verb && v.Copula && v.End < len(s.Tokens) {
+				// "is likely to visit", "is due to sign"
+				switch s.Tokens[v.End].Lower {
+				case "likely", "unlikely", "able", "willing", "eager", "prepared", "possible":
+					hedged = true
+				case "due", "set", "poised", "about", "ready", "scheduled":
+					future = true
+				}
+			}
 			// "is expected to", "is set to", "is scheduled to"
 			if k != ev.verb && v.Passive && (v.Lemma == "expect" || v.Lemma == "believe" || v.Lemma == "think") {
 				hedged = true

@@ -253,6 +253,9 @@ func (st *sent) phraseActor(p int) (dyad.Actor, bool) {
 		if a, ok := st.corefActor(p); ok {
 			return a, true
 		}
+		if a, ok := st.possessiveActor(p); ok {
+			return a, true
+		}
 		return st.demonymActor(p)
 	}
 	a := st.actors[best].Actor
@@ -494,6 +497,9 @@ func (st *sent) codeVerb(k int) {
 		src = st.actorsOf(subj)
 		if !r.NeedPP {
 			tgt = st.actorsOf(obj)
+			if st.ownPossession(obj, src) {
+				tgt = nil // "withdrew its troops from Syria": not a target
+			}
 		}
 	}
 	if len(tgt) == 0 {
@@ -598,7 +604,7 @@ func (st *sent) codeNoun(p int) {
 		pps = append(pps, pp)
 	}
 	r, _ := st.match(rules, nil, pps, gov, p)
-	if r == nil || r.Code == "" || st.used[p] == r.Code.Root() {
+	if r == nil || r.Code == "" || st.used[p] == r.Code.Root() || r.Alone && st.used[p] != "" {
 		return
 	}
 	// actors inside the phrase, before the head
@@ -669,6 +675,17 @@ func (st *sent) codeNoun(p int) {
 	}
 	if len(src) == 0 && govVerb >= 0 {
 		src = st.actorsOf(s.Verbs[govVerb].Subjects)
+	}
+	if len(src) == 0 && len(tgt) == 1 {
+		// "offer a treaty at talks with the Soviet Union": the talks of
+		// the verb's subject
+		for k := range s.Verbs {
+			for _, pp := range s.Verbs[k].PPs {
+				if pp.Phrase == p {
+					src = st.actorsOf(s.Verbs[k].Subjects)
+				}
+			}
+		}
 	}
 	verb := govVerb
 	clause := ph.Clause
@@ -836,4 +853,60 @@ func (st *sent) reresolve(as []dyad.Actor, d dyad.Date) []dyad.Actor {
 // past reports whether the event's verb is in the simple past.
 func (st *sent) past(ev event) bool {
 	return ev.verb >= 0 && st.s.Verbs[ev.verb].Tense == syntax.Past
+}
+
+// forceNouns name armed forces: "its troops" are the military of the
+// country "its" refers to.
+var forceNouns = map[string]bool{
+	"troop": true, "force": true, "army": true, "soldier": true, "warplane": true, "plane": true,
+	"jet": true, "navy": true, "warship": true, "gunboat": true, "artillery": true, "military": true,
+	"air force": true, "frigate": true, "destroyer": true, "unit": true, "division": true,
+}
+
+// possessiveActor resolves "its troops", "their government" to the actor
+// named last before the phrase, with the military role for armed forces.
+func (st *sent) possessiveActor(p int) (dyad.Actor, bool) {
+	s := st.s
+	ph := &s.Phrases[p]
+	if s.Tokens[ph.Start].Tag != syntax.PRPS {
+		return dyad.Actor{}, false
+	}
+	switch s.Tokens[ph.Start].Lower {
+	case "its", "their":
+	default:
+		return dyad.Actor{}, false
+	}
+	start, end := s.PhraseSpan(p)
+	for i := len(st.actors) - 1; i >= 0; i-- {
+		m := &st.actors[i]
+		if m.Span.End > start || m.Country == "" {
+			continue
+		}
+		a := dyad.Actor{Country: m.Country, Code: dyad.ActorCode(m.Country), Name: m.Name, Entity: m.Entity, Text: st.text[start:end]}
+		if forceNouns[st.headLemma(p)] {
+			a.Role = "MIL"
+			a.Code = dyad.JoinCode(a.Country, "MIL")
+		} else {
+			a.Role = m.Role
+			a.Code = m.Code
+		}
+		return a, true
+	}
+	return dyad.Actor{}, false
+}
+
+// ownPossession reports whether the object phrases are the source's own
+// ("its troops", "their ambassador"), which are not the target.
+func (st *sent) ownPossession(obj []int, src []dyad.Actor) bool {
+	if len(obj) == 0 || len(src) == 0 {
+		return false
+	}
+	ph := &st.s.Phrases[obj[0]]
+	switch st.s.Tokens[ph.Start].Lower {
+	case "its", "their", "his", "her":
+	default:
+		return false
+	}
+	a, ok := st.phraseActor(obj[0])
+	return !ok || a.Country == src[0].Country
 }

@@ -31,6 +31,10 @@ type Rule struct {
 	Of   string                     // (nouns) "source", "target" or "theme"
 	// NeedPP says that the target must come from a prepositional phrase.
 	NeedPP bool
+	// Alone says that a noun's rule applies only when the noun is not
+	// inside another coded event ("violated its agreement with China" is
+	// not a signing).
+	Alone bool
 	// Pos is where the rule was read, "file:line".
 	Pos string
 }
@@ -228,10 +232,13 @@ func parseRule(f []string) (*Rule, error) {
 		case "needpp":
 			r.NeedPP = true
 			continue
+		case "alone":
+			r.Alone = true
+			continue
 		}
 		k, v, ok := strings.Cut(c, "=")
 		if !ok || k == "" || v == "" {
-			return nil, fmt.Errorf("condition %q: want NAME=VALUE, swap or needpp", c)
+			return nil, fmt.Errorf("condition %q: want NAME=VALUE, swap, needpp or alone", c)
 		}
 		set := map[string]bool{}
 		for _, w := range strings.Split(v, "|") {

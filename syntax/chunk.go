@@ -508,6 +508,9 @@ func relate(s *Sentence) {
 				v.Governor = k - 1
 			case v.Gerund && gap == 1 && toks[v.Start-1].Tag == IN && s.PhraseAt[v.Start-1] < 0:
 				v.Governor = k - 1
+			case v.Infinitive && gap == 1 && pv.Copula && toks[v.Start-1].Tag.IsAdj():
+				// "is likely to visit", "are ready to sign"
+				v.Governor = k - 1
 			case v.Infinitive && gap > 0 && pv.Clause == v.Clause && s.objectBetween(pv.End, v.Start):
 				// "invited officials to attend": the object does it
 				v.Governor = k - 1
