@@ -54,7 +54,10 @@ func GDELTRow(e *dyad.Event) []string {
 		row[1] = d.Format("20060102")
 		row[2] = d.Format("200601")
 		row[3] = d.Format("2006")
-		row[4] = strconv.FormatFloat(float64(d.Year())+float64(d.YearDay())/365, 'f', 4, 64)
+		// GDELT's FractionDate counts 30-day months: ((month-1)*30+day)/365,
+		// which stays below 1 on 31 December (the day of the year over 365
+		// gave 2026.0000 for 2025-12-31).
+		row[4] = strconv.FormatFloat(float64(d.Year())+float64((int(d.Month())-1)*30+d.Day())/365, 'f', 4, 64)
 	}
 	actor := func(at int, a dyad.Actor) {
 		row[at] = string(a.Code)
