@@ -585,12 +585,16 @@ func (st *sent) codeNoun(p int) {
 	if len(rules) == 0 {
 		return
 	}
-	gov, govVerb := "", -1
+	gov, govVerb, passive := "", -1, false
 	for k := range s.Verbs {
-		for _, o := range s.Verbs[k].Objects {
+		v := &s.Verbs[k]
+		for _, o := range v.Objects {
 			if o == p || s.Phrases[p].ConjOf == o {
-				gov, govVerb = s.Verbs[k].Lemma, k
+				gov, govVerb = v.Lemma, k
 			}
+		}
+		if v.Passive && len(v.Subjects) > 0 && v.Subjects[0] == p {
+			gov, govVerb, passive = v.Lemma, k, true // "no agreement was reached"
 		}
 	}
 	// the noun's own prepositional phrases: the first few, while their
@@ -602,6 +606,13 @@ func (st *sent) codeNoun(p int) {
 			break
 		}
 		pps = append(pps, pp)
+	}
+	if passive {
+		for _, pp := range s.Verbs[govVerb].PPs {
+			if prep := s.Tokens[pp.Prep].Lower; prep == "between" || prep == "with" {
+				pps = append(pps, pp)
+			}
+		}
 	}
 	r, _ := st.match(rules, nil, pps, gov, p)
 	if r == nil || r.Code == "" || st.used[p] == r.Code.Root() || r.Alone && st.used[p] != "" {
