@@ -177,8 +177,17 @@ func (q *Queue) Complete(ctx context.Context, id int64) error {
 	return nil
 }
 
+// Permanent wraps an error that retrying cannot cure (a document with no
+// text, a payload that does not decode), so that Fail gives up at once.
+func Permanent(err error) error { return permanentError{err} }
+
+type permanentError struct{ error }
+
+func (e permanentError) Unwrap() error { return e.error }
+
 // Fail records why a job failed: it is retried after Backoff, or failed
-// for good once it has been attempted MaxAttempts times.
+// for good once it has been attempted MaxAttempts times or when cause is
+// Permanent.
 func (q *Queue) Fail(ctx context.Context, id int64, cause error) error {
 	var attempts int
 	err := q.pool.QueryRow(ctx, `SELECT attempts FROM queue_jobs WHERE id = $1`, id).Scan(&attempts)
@@ -193,10 +202,12 @@ func (q *Queue) Fail(ctx context.Context, id int64, cause error) error {
 	if cause != nil {
 		msg = cause.Error()
 	}
+	var pe permanentError
+	giveUp := errors.As(cause, &pe)
 	if _, err := q.pool.Exec(ctx, `UPDATE queue_jobs SET
-			state = CASE WHEN attempts >= max_attempts THEN 'failed' ELSE 'ready' END,
+			state = CASE WHEN attempts >= max_attempts OR $5 THEN 'failed' ELSE 'ready' END,
 			last_error = $3, run_after = `+clock+` + $4::interval, updated_at = `+clock+`
-		WHERE id = $2`, q.now(), id, msg, backoff(attempts)); err != nil {
+		WHERE id = $2`, q.now(), id, msg, backoff(attempts), giveUp); err != nil {
 		return fmt.Errorf("fail job %d: %w", id, err)
 	}
 	return nil

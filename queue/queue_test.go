@@ -141,6 +141,15 @@ func TestLifecycle(t *testing.T) {
 				t.Errorf("Failed = %+v, %v", failed, err)
 			}
 		}},
+		{"permanent failure gives up at once", func(t *testing.T, q *queue.Queue, c *clock) {
+			a := claim(t, q, "w1", time.Minute)
+			if err := q.Fail(ctx, a.ID, queue.Permanent(errors.New("no text"))); err != nil {
+				t.Fatal(err)
+			}
+			if got := counts(t, q); got != (queue.Counts{Ready: 1, Failed: 1}) {
+				t.Errorf("Counts = %+v, want the job failed for good", got)
+			}
+		}},
 		{"dead worker on the last attempt fails the job", func(t *testing.T, q *queue.Queue, c *clock) {
 			q.MaxAttempts = 1
 			q.Enqueue(ctx, []queue.Job{{Key: "one-shot", Payload: []byte(`{}`)}})

@@ -30,6 +30,7 @@ import (
 	"time"
 
 	"github.com/dyad-project/dyad/dyad"
+	"github.com/dyad-project/dyad/story"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -41,9 +42,9 @@ var migrations embed.FS
 // Store is a dyad.Store in a PostgreSQL database.
 type Store struct {
 	pool *pgxpool.Pool
-	// Near reports whether two fingerprints are near-duplicates. The default
-	// is a Hamming distance of at most 3 bits, which the four 16-bit bands
-	// of the documents table are built to find.
+	// Near reports whether two fingerprints are near-duplicates; the
+	// default is story.Near, as in the embedded store. Candidates come from
+	// the four 16-bit bands of the documents table.
 	Near func(a, b uint64) bool
 	// Now is the clock for ingested_at; tests inject it.
 	Now func() time.Time
@@ -104,7 +105,7 @@ func Migrate(ctx context.Context, pool *pgxpool.Pool, fsys fs.FS, dir, table str
 		}
 		// Two processes creating the table at once: one loses on the
 		// catalog's unique index, and finds the table on the next try.
-		if attempt < 3 && isCode(err, "23505", "42P07") {
+		if attempt < 3 && isCode(err, "23505", "42P07", "42710") {
 			continue
 		}
 		return fmt.Errorf("create %s: %w", table, err)
@@ -184,21 +185,9 @@ func redact(dsn string) string {
 	return fmt.Sprintf("postgres://%s@%s:%d/%s", cfg.User, cfg.Host, cfg.Port, cfg.Database)
 }
 
-func near3(a, b uint64) bool {
-	x := a ^ b
-	n := 0
-	for x != 0 {
-		x &= x - 1
-		n++
-		if n > 3 {
-			return false
-		}
-	}
-	return true
-}
-
 func bands(fp uint64) [4]int32 {
-	return [4]int32{int32(fp & 0xffff), int32(fp >> 16 & 0xffff), int32(fp >> 32 & 0xffff), int32(fp >> 48 & 0xffff)}
+	b := story.Bands(fp)
+	return [4]int32{int32(b[0]), int32(b[1]), int32(b[2]), int32(b[3])}
 }
 
 func shareBand(a, b uint64) bool {

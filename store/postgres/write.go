@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dyad-project/dyad/dyad"
+	"github.com/dyad-project/dyad/story"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -196,7 +197,7 @@ func hasDocuments(ctx context.Context, tx pgx.Tx, ids []dyad.DocumentID) (map[dy
 func (s *Store) linkStories(ctx context.Context, tx pgx.Tx, fresh []*dyad.Document, res *dyad.WriteResult) error {
 	near := s.Near
 	if near == nil {
-		near = near3
+		near = story.Near
 	}
 	var bs [4][]int32
 	for _, d := range fresh {
