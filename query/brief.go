@@ -95,12 +95,20 @@ func BriefOf(ctx context.Context, r BriefReader, o BriefOptions) (*Brief, error)
 	}
 	c := &citer{r: r, ctx: ctx, byKey: map[string]int{}, docs: map[dyad.DocumentID]*dyad.Document{}}
 	ranked := rank(evs)
-	for _, e := range ranked[:min(o.Snapshot, len(ranked))] {
-		if l, err := c.line(e, bestMentions(e, false)); err == nil {
-			b.Snapshot = append(b.Snapshot, l)
-		} else {
+	// The Snapshot tells what happened: an event that its sources only
+	// deny is listed under Denied, not here.
+	for _, e := range ranked {
+		if len(b.Snapshot) == o.Snapshot {
+			break
+		}
+		if e.Certainty == dyad.Negated {
+			continue
+		}
+		l, err := c.line(e, bestMentions(e, false))
+		if err != nil {
 			return nil, err
 		}
+		b.Snapshot = append(b.Snapshot, l)
 	}
 	for _, e := range ranked {
 		var section *[]Line

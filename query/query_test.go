@@ -426,7 +426,7 @@ func TestBriefOf_Sections(t *testing.T) {
 		lines []Line
 		want  []string
 	}{
-		{"snapshot", br.Snapshot, []string{"ev_signing", "ev_envoy", "ev_strike"}}, // envoy and strike score alike: the ID decides
+		{"snapshot", br.Snapshot, []string{"ev_signing", "ev_envoy", "ev_aid"}}, // the denied strike is listed under Denied, not in the Snapshot
 		{"confirmed", br.Confirmed, []string{"ev_signing"}},
 		{"reported", br.Reported, []string{"ev_envoy", "ev_visit"}},
 		{"hedged", br.Hedged, []string{"ev_aid", "ev_trip"}},
