@@ -46,6 +46,12 @@ func TestMain(m *testing.M) {
 	code = m.Run()
 	fixture.store.Close()
 	os.RemoveAll(fixture.dir)
+	if reuters.store != nil {
+		reuters.store.Close()
+	}
+	if reuters.dir != "" {
+		os.RemoveAll(reuters.dir)
+	}
 	os.Exit(code)
 }
 
