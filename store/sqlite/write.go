@@ -19,6 +19,60 @@ type execer interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
+// cachedTx runs a write transaction's statements through statements
+// prepared once per store: SQLite spends more on parsing a statement than
+// on inserting a row, and a write runs the same few statements thousands
+// of times.
+type cachedTx struct {
+	tx *sql.Tx
+	s  *Store
+}
+
+func (c cachedTx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	c.s.stmtMu.Lock()
+	st, ok := c.s.stmts[query]
+	c.s.stmtMu.Unlock()
+	if !ok {
+		var err error
+		if st, err = c.s.db.PrepareContext(ctx, query); err != nil {
+			return nil, err
+		}
+		c.s.stmtMu.Lock()
+		if prev, ok := c.s.stmts[query]; ok {
+			st.Close()
+			st = prev
+		} else {
+			c.s.stmts[query] = st
+		}
+		c.s.stmtMu.Unlock()
+	}
+	return c.tx.StmtContext(ctx, st), nil
+}
+
+func (c cachedTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, err := c.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+func (c cachedTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := c.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+func (c cachedTx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	st, err := c.stmt(ctx, query)
+	if err != nil {
+		return c.tx.QueryRowContext(ctx, query, args...) // reports the same error
+	}
+	return st.QueryRowContext(ctx, args...)
+}
+
 // HasDocuments returns which of ids are stored.
 func (s *Store) HasDocuments(ctx context.Context, ids []dyad.DocumentID) (map[dyad.DocumentID]bool, error) {
 	return hasDocuments(ctx, s.db, ids)
@@ -57,11 +111,12 @@ func (s *Store) Write(ctx context.Context, docs []*dyad.Document, mentions map[d
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var res dyad.WriteResult
-	tx, err := s.db.BeginTx(ctx, nil)
+	sqlTx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return res, fmt.Errorf("begin write: %w", err)
 	}
-	defer tx.Rollback()
+	defer sqlTx.Rollback()
+	tx := cachedTx{sqlTx, s}
 	now := formatTime(s.Now())
 	var seq int64
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM documents`).Scan(&seq); err != nil {
@@ -126,7 +181,7 @@ func (s *Store) Write(ctx context.Context, docs []*dyad.Document, mentions map[d
 		}
 		res.Events += n
 	}
-	if err := tx.Commit(); err != nil {
+	if err := sqlTx.Commit(); err != nil {
 		return res, fmt.Errorf("commit write: %w", err)
 	}
 	return res, nil

@@ -1,0 +1,3 @@
+-- Writes read MAX(seq) once per batch; without an index that scans every
+-- document.
+CREATE INDEX documents_seq ON documents(seq);
