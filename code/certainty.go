@@ -133,6 +133,11 @@ func (st *sent) certainty(ev event) (dyad.Certainty, *dyad.Attribution) {
 			hedged = true
 		}
 	}
+	// "denied that Russia had signed", "rejected reports that it attacked":
+	// a denial verb negates the events of its complement clause
+	if st.deniedClause(ev.clause) {
+		negated = true
+	}
 	// conditional clauses: the event's clause or a clause it hangs on
 	for k, depth := ev.clause, 0; k >= 0 && depth < 6; k, depth = s.Clauses[k].Parent, depth+1 {
 		cl := &s.Clauses[k]
@@ -157,6 +162,36 @@ func (st *sent) certainty(ev event) (dyad.Certainty, *dyad.Attribution) {
 	return dyad.Asserted, nil
 }
 
+// denyVerbs deny or reject what their complement clause says.
+var denyVerbs = map[string]bool{
+	"deny": true, "reject": true, "dismiss": true, "refute": true, "rebut": true, "disclaim": true,
+	"dispute": true, "contradict": true,
+}
+
+// deniedClause reports whether clause k, or a clause it hangs on, is the
+// complement of a denial verb that is not itself negated ("denied that …",
+// "dismissed claims that …"; not "did not deny that …").
+func (st *sent) deniedClause(k int) bool {
+	s := st.s
+	for depth := 0; k > 0 && depth < 6; k, depth = s.Clauses[k].Parent, depth+1 {
+		cl := &s.Clauses[k]
+		if cl.Kind != syntax.Complement || cl.Parent < 0 {
+			continue
+		}
+		for q := len(s.Verbs) - 1; q >= 0; q-- {
+			v := &s.Verbs[q]
+			if v.End > cl.Start || v.Clause != cl.Parent {
+				continue
+			}
+			if denyVerbs[v.Lemma] && !v.Negated {
+				return true
+			}
+			break
+		}
+	}
+	return false
+}
+
 func isNegWord(l string) bool { return l == "not" || l == "n't" || l == "never" || l == "no" }
 
 // attribution finds who the sentence says the event comes from.
@@ -167,9 +202,7 @@ func (st *sent) attribution(ev event) *dyad.Attribution {
 	for i := 0; i+1 < len(toks); i++ {
 		if toks[i].Lower == "according" && toks[i+1].Lower == "to" && i+2 < len(toks) {
 			if p := s.PhraseAt[i+2]; p >= 0 {
-				start := toks[i].Span.Start
-				_, end := s.PhraseSpan(p)
-				return st.attr(st.text[start:end], p)
+				return st.attr(s.PhraseText(p), p) // the source, without "according to"
 			}
 		}
 	}

@@ -256,6 +256,9 @@ func (st *sent) phraseActor(p int) (dyad.Actor, bool) {
 		if a, ok := st.possessiveActor(p); ok {
 			return a, true
 		}
+		if a, ok := st.pronounActor(p); ok {
+			return a, true
+		}
 		return st.demonymActor(p)
 	}
 	a := st.actors[best].Actor
@@ -723,7 +726,13 @@ const maxPairs = 4
 
 func (st *sent) emit(ev event) {
 	src, tgt := ev.src, ev.tgt
+	if len(src) >= 2 && len(tgt) > 0 && allSameCountry(tgt, src) {
+		tgt = nil // "Russia and the Taliban signed … near Moscow": a place, not a party
+	}
 	if len(tgt) == 0 && len(src) >= 2 {
+		if !jointRoot(ev.code) {
+			return // "the US and Britain vetoed a resolution" is no act between them
+		}
 		src, tgt = src[:1], src[1:2] // "Russia and the Taliban signed": a symmetric pair
 	}
 	if len(src) == 0 && len(tgt) >= 2 {
@@ -753,7 +762,7 @@ func (st *sent) emit(ev event) {
 	n := 0
 	for _, a := range src {
 		for _, b := range tgt {
-			if a.Code == b.Code || n >= maxPairs || st.dup(ev.code, a, b) {
+			if a.Code == b.Code || sameActor(a, b) || n >= maxPairs || st.dup(ev.code, a, b) {
 				continue
 			}
 			n++
@@ -770,6 +779,58 @@ func (st *sent) emit(ev event) {
 			st.out = append(st.out, m)
 		}
 	}
+}
+
+// jointRoot reports whether two coordinated subjects with no target can be
+// read as doing the action together, to each other: meeting, signing,
+// cooperating, fighting ("Russia and the Taliban signed"), but not "the US
+// and Britain vetoed a resolution".
+func jointRoot(code dyad.EventCode) bool {
+	switch code.Root() {
+	case "03", "04", "05", "06", "08", "19":
+		return true
+	}
+	return false
+}
+
+// sameActor reports whether a and b are one party: the same country with
+// the same sector, or a country and one of its state sectors ("Russia" and
+// "Russian officials"). A country's distinct sectors (its opposition and
+// its government, the state and its rebels) stay two parties.
+func sameActor(a, b dyad.Actor) bool {
+	if a.Country == "" || a.Country != b.Country {
+		return false
+	}
+	switch {
+	case a.Role == b.Role:
+		return true
+	case a.Role == "":
+		return stateRoles[b.Role]
+	case b.Role == "":
+		return stateRoles[a.Role]
+	}
+	return false
+}
+
+// stateRoles are the sectors that a country's name stands for: "Russia"
+// and "Russian officials" are one party, "Syria" and "Syrian rebels" two.
+var stateRoles = map[string]bool{"GOV": true, "MIL": true, "COP": true, "JUD": true, "LEG": true, "SPY": true}
+
+// allSameCountry reports whether every actor of tgt is the same party as
+// one of src.
+func allSameCountry(tgt, src []dyad.Actor) bool {
+	for _, b := range tgt {
+		found := false
+		for _, a := range src {
+			if sameActor(a, b) {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // dup reports whether the sentence already has a mention of code between a
@@ -901,6 +962,38 @@ func (st *sent) possessiveActor(p int) (dyad.Actor, bool) {
 			a.Role = m.Role
 			a.Code = m.Code
 		}
+		return a, true
+	}
+	return dyad.Actor{}, false
+}
+
+// pronounActor resolves a personal pronoun standing alone ("Iraq said it
+// attacked …", "Moscow denied that they had met …") to the last actor named
+// before it in the sentence: "it" and "they" to any actor, "he" and "she"
+// to a person or a holder of a post.
+func (st *sent) pronounActor(p int) (dyad.Actor, bool) {
+	s := st.s
+	ph := &s.Phrases[p]
+	if ph.End-ph.Start != 1 || s.Tokens[ph.Start].Tag != syntax.PRP {
+		return dyad.Actor{}, false
+	}
+	l := s.Tokens[ph.Start].Lower
+	person := l == "he" || l == "she"
+	if !person && l != "it" && l != "they" {
+		return dyad.Actor{}, false
+	}
+	start, end := s.PhraseSpan(p)
+	for i := len(st.actors) - 1; i >= 0; i-- {
+		m := &st.actors[i]
+		if m.Span.End > start || m.Country == "" {
+			continue
+		}
+		isPerson := strings.HasPrefix(m.Entity, "person:") || m.Entity == "" && m.Role != ""
+		if person != isPerson {
+			continue
+		}
+		a := m.Actor
+		a.Text = st.text[start:end]
 		return a, true
 	}
 	return dyad.Actor{}, false

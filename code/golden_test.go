@@ -45,13 +45,15 @@ type goldenCase struct {
 	text      string
 	published time.Time
 	none      bool             // "# want none": no mention at all
+	only      bool             // "# want only; …": no mention but the wanted ones
 	notCert   []dyad.Certainty // "# want no asserted": no mention with that certainty
 	wants     []want
 }
 
 // readGolden reads testdata/*.txt: one sentence a line, with its
 // expectations after "# want"; "# published YYYY-MM-DD" lines set the
-// publication date of the cases after them.
+// publication date of the cases after them. "# want only; …" also
+// forbids any mention but the listed ones.
 func readGolden(t *testing.T) []goldenCase {
 	t.Helper()
 	files, err := filepath.Glob("testdata/*.txt")
@@ -95,6 +97,8 @@ func readGolden(t *testing.T) []goldenCase {
 				switch {
 				case len(f) == 1 && f[0] == "none":
 					c.none = true
+				case len(f) == 1 && f[0] == "only":
+					c.only = true
 				case len(f) == 2 && f[0] == "no":
 					cert, err := dyad.ParseCertainty(f[1])
 					if err != nil {
@@ -154,6 +158,17 @@ func TestGolden(t *testing.T) {
 				for _, m := range ms {
 					if m.Certainty == cert {
 						t.Errorf("%s\n%q: want no %s mention, got %s", gc.pos, gc.text, cert, describe(ms))
+					}
+				}
+			}
+			if gc.only {
+				for _, m := range ms {
+					ok := false
+					for _, w := range gc.wants {
+						ok = ok || w.matches(m)
+					}
+					if !ok {
+						t.Errorf("%s\n%q: want only the listed mentions, got also %s", gc.pos, gc.text, describe([]*dyad.Mention{m}))
 					}
 				}
 			}

@@ -71,6 +71,12 @@ func TestTags(t *testing.T) {
 			[]string{"emphasizes/VBZ", "that/IN", "comes/VBZ", "growing/JJ", "contacts/NNS"}},
 		{"headline title case", "A Power Vacuum the Kremlin Is Happy to Fill",
 			[]string{"Is/VBZ", "Fill/VB"}},
+		{"content noun before that-clause", "Iran dismissed claims that it had shelled Iraq.",
+			[]string{"dismissed/VBD", "claims/NNS", "that/IN", "shelled/VBN"}},
+		{"noun after a finite verb", "India and Pakistan exchanged fire across the border.",
+			[]string{"exchanged/VBD", "fire/NN", "across/IN"}},
+		{"bare infinitive after help", "China helped build the port.",
+			[]string{"helped/VBD", "build/VBP"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -130,6 +136,8 @@ func TestRelations(t *testing.T) {
 		{"negation", "Moscow did not accede to the demands.", "accede +neg past subj=Moscow obj= to:the demands\n"},
 		{"infinitive", "Russia plans to sign a deal.", "plan present subj=Russia obj=\nsign +inf nonfinite subj=Russia obj=a deal\n"},
 		{"progressive", "Troops are pulling out of the town.", "pull +prog present subj=Troops obj= of:the town\n"},
+		{"content clause is no relative", "Moscow denied reports that Russia had signed a treaty.",
+			"deny past subj=Moscow obj=reports\nsign +perfect past subj=Russia obj=a treaty\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

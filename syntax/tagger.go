@@ -277,6 +277,8 @@ func contextRules(toks []Token) {
 				t.Tag = IN
 			case (p.IsNoun() || p == PRP) && i >= 2 && (tellVerbs[toks[i-2].Lower] || saidTo(toks, i)):
 				t.Tag = IN // "told reporters that …", "complained to the UN that …"
+			case p.IsNoun() && contentNouns[toks[i-1].Lower] && !(nx.IsVerb() || nx == MD || nx.IsAdv()):
+				t.Tag = IN // "denied reports that Russia had signed …"
 			case p.IsNoun() || p == PRP:
 				if nx.IsNoun() && i+2 < n && (toks[i+2].Tag.IsVerb() || toks[i+2].Tag == MD) {
 					t.Tag = WDT // "a regime that Washington abandoned"
@@ -409,6 +411,14 @@ func contextRules(toks []Token) {
 			t.Tag = NNS // "amid signs", "on exports"
 			continue
 		}
+		if (p == VBD || p == VBZ || p == VBP) && t.Tag == VBZ && (e.has(NNS) || contentNouns[t.Lower]) && i+1 < n && toks[i+1].Lower == "that" {
+			t.Tag = NNS // "dismissed claims that …", "denies reports that …"
+			continue
+		}
+		if (p == VBD || p == VBZ) && (t.Tag == VB || t.Tag == VBP) && i > 0 && toks[i-1].Tag == p && !isBe(toks[i-1].Lower) && !bareInfVerbs[VerbLemma(toks[i-1].Lower)] {
+			t.Tag = NN // "exchanged fire", "opened fire": no subject between two finite verbs
+			continue
+		}
 		be, have := auxBefore(i)
 		switch {
 		case (be || have) && (e.has(VBN) || e.has(VBD)):
@@ -466,6 +476,20 @@ func contextRules(toks []Token) {
 			t.Tag = NN
 		}
 	}
+}
+
+// bareInfVerbs take a bare infinitive right after them ("helped build").
+var bareInfVerbs = map[string]bool{"help": true, "let": true, "make": true, "bid": true, "dare": true, "go": true, "come": true}
+
+// contentNouns take a that-clause that states their content ("reports
+// that Russia had signed …"), which is not a relative clause: the noun is
+// not the object of the clause's verb.
+var contentNouns = map[string]bool{
+	"report": true, "reports": true, "claim": true, "claims": true, "charge": true, "charges": true,
+	"allegation": true, "allegations": true, "accusation": true, "accusations": true, "rumor": true,
+	"rumors": true, "rumour": true, "rumours": true, "suggestion": true, "suggestions": true,
+	"speculation": true, "assertion": true, "assertions": true, "news": true, "fears": true,
+	"assurance": true, "assurances": true, "evidence": true, "indications": true, "belief": true,
 }
 
 // tellVerbs take an object and then a that-clause: "told reporters that".
