@@ -14,7 +14,7 @@ import (
 )
 
 // post sends body to POST /api/documents with the given Authorization.
-func post(t *testing.T, srv *httptest.Server, path, auth, ctype, body string) (int, string) {
+func post(t testing.TB, srv *httptest.Server, path, auth, ctype, body string) (int, string) {
 	t.Helper()
 	req, err := http.NewRequest(http.MethodPost, srv.URL+path, strings.NewReader(body))
 	if err != nil {
@@ -35,7 +35,7 @@ func post(t *testing.T, srv *httptest.Server, path, auth, ctype, body string) (i
 
 // freshServer serves an empty store of its own, so that writes do not
 // change the shared fixture.
-func freshServer(t *testing.T, cfg web.Config) *httptest.Server {
+func freshServer(t testing.TB, cfg web.Config) *httptest.Server {
 	t.Helper()
 	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "dyad.db"))
 	if err != nil {
