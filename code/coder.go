@@ -370,6 +370,31 @@ func (st *sent) headLemma(p int) string {
 
 // ---- matching rules -------------------------------------------------------
 
+// partWords name a part of what their "of" phrase names: "one of Iraq's
+// fortifications" is a fortification.
+var partWords = map[string]bool{
+	"one": true, "some": true, "part": true, "most": true, "all": true, "several": true, "many": true,
+	"dozen": true, "number": true, "two": true, "three": true, "four": true, "five": true, "each": true,
+	"parts": true, "none": true, "rest": true, "majority": true, "hundred": true, "thousand": true,
+}
+
+// partHead returns the head lemma of the "of" phrase of a phrase headed by
+// a part word or a number ("one of the fortifications", "dozens of
+// tanks"), else "".
+func (st *sent) partHead(p int) string {
+	h := &st.s.Tokens[st.s.Phrases[p].Head]
+	if !partWords[h.Lower] && !partWords[st.headLemma(p)] && h.Tag != syntax.CD {
+		return ""
+	}
+	for _, pp := range st.s.PPsOf(p) {
+		if st.s.Tokens[pp.Prep].Lower == "of" {
+			return st.headLemma(pp.Phrase)
+		}
+		break
+	}
+	return ""
+}
+
 // match returns the first rule whose conditions hold for a verb with
 // objects objs, prepositional phrases pps and governing verb gov, with mod
 // words read from modPhrase.
@@ -379,7 +404,7 @@ func (st *sent) match(rules []*Rule, objs []int, pps []syntax.PP, gov string, mo
 			ok := false
 			for _, o := range objs {
 				for _, q := range st.s.Chain(o) {
-					if r.Obj["*"] || r.Obj[st.headLemma(q)] {
+					if r.Obj["*"] || r.Obj[st.headLemma(q)] || r.Obj[st.partHead(q)] {
 						ok = true
 					}
 				}
@@ -605,6 +630,9 @@ func (st *sent) codeNoun(p int) {
 	var pps []syntax.PP
 	for _, pp := range s.PPsOf(p) {
 		prep := s.Tokens[pp.Prep].Lower
+		if prep == "in" || prep == "at" || prep == "during" {
+			continue // "a strike in Kuwaiti waters against a US ship"
+		}
 		if len(pps) == 3 || prep != "by" && prep != "of" && !slices.Contains(targetPreps, prep) {
 			break
 		}
@@ -637,7 +665,7 @@ func (st *sent) codeNoun(p int) {
 				found = true
 			}
 		}
-		if !found && t.Cap && st.c.opts.Demonym != nil && t.Tag.IsAdj() {
+		if !found && t.Cap && st.c.opts.Demonym != nil && (t.Tag.IsAdj() || t.Tag == syntax.NNP) {
 			if cc, ok := st.c.opts.Demonym(t.Text); ok {
 				pre = appendActor(pre, dyad.Actor{Code: dyad.ActorCode(cc), Country: cc, Text: t.Text})
 				found = true
@@ -735,7 +763,7 @@ func (st *sent) emit(ev event) {
 		}
 		src, tgt = src[:1], src[1:2] // "Russia and the Taliban signed": a symmetric pair
 	}
-	if len(src) == 0 && len(tgt) >= 2 {
+	if len(src) == 0 && len(tgt) >= 2 && (ev.nominal || jointRoot(ev.code)) {
 		src, tgt = tgt[:1], tgt[1:2] // "a deal between Russia and the Taliban"
 	}
 	if len(src) == 0 || len(tgt) == 0 {

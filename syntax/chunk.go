@@ -553,9 +553,25 @@ func relate(s *Sentence) {
 			v.Subjects = append(v.Subjects[:0], s.PhraseAt[b])
 		}
 		if len(v.Subjects) == 0 && c.Kind == CoordinateClause && toks[c.Start].Tag == COMMA && v.Start == c.Start+1 && speechVerbs[v.Lemma] {
-			// "…, said the spokesman": the subject follows the verb
+			// "…, said the spokesman": the subject follows the verb, unless
+			// a verb follows it ("the agency, received here, said Iranian
+			// forces smashed …": the subject of what was said)
 			if p := s.phraseFrom(v.End); p >= 0 && s.Phrases[p].Start == v.End {
-				v.Subjects = append(v.Subjects, s.Chain(p)...)
+				if e := s.Phrases[p].End; e >= len(toks) || s.VerbAt[e] < 0 {
+					v.Subjects = append(v.Subjects, s.Chain(p)...)
+				}
+			}
+		}
+		if len(v.Subjects) > 0 && v.Start > 0 && (toks[v.Start-1].Tag == COMMA || toks[v.Start-1].Tag == CC) {
+			// "smashed four brigades, killed 1,500 soldiers and destroyed
+			// 45 tanks": a phrase that is the object of the verb before is
+			// not the subject of the next one in the list
+			for q := k - 1; q >= 0; q-- {
+				if pv := &s.Verbs[q]; pv.Tense != Nonfinite && slices.Contains(pv.Objects, v.Subjects[0]) {
+					v.Subjects = append(v.Subjects[:0], pv.Subjects...)
+					v.SubjectInherited = true
+					break
+				}
 			}
 		}
 		if len(v.Subjects) == 0 {
@@ -676,8 +692,8 @@ func (s *Sentence) PPsOf(p int) []PP {
 	end := s.Phrases[p].End
 	for q := p + 1; q < len(s.Phrases); q++ {
 		ph := &s.Phrases[q]
-		if ph.ConjOf >= 0 {
-			end = ph.End
+		if ph.ConjOf >= 0 || ph.Prep < 0 && ph.Start == end && s.temporal(q) {
+			end = ph.End // "a strike last Friday in Kuwaiti waters against …"
 			continue
 		}
 		if ph.Prep != end && !(ph.Prep == end+1 && (s.Tokens[end].Tag.IsAdv() || s.Tokens[end].Tag == COMMA && isExemplifier(s.Tokens[ph.Prep].Lower))) {
@@ -687,6 +703,19 @@ func (s *Sentence) PPsOf(p int) []PP {
 		end = ph.End
 	}
 	return out
+}
+
+// timeNouns head noun phrases that say when: "last Friday", "this week".
+var timeNouns = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "week": true, "month": true, "year": true, "night": true, "day": true, "weekend": true,
+	"today": true, "yesterday": true, "tomorrow": true, "morning": true, "evening": true, "afternoon": true,
+}
+
+// temporal reports whether phrase p says when ("last Friday", "this
+// month"), so that it can stand between a noun and its own phrases.
+func (s *Sentence) temporal(p int) bool {
+	return timeNouns[s.Tokens[s.Phrases[p].Head].Lower]
 }
 
 func isDemonstrative(l string) bool {

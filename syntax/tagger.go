@@ -12,6 +12,7 @@ func tagTokens(toks []Token) {
 	}
 	contextRules(toks)
 	subjectNouns(toks)
+	nounFixes(toks)
 	for i := range toks {
 		t := &toks[i]
 		switch {
@@ -535,6 +536,49 @@ func subjectNouns(toks []Token) {
 			}
 		}
 	}
+}
+
+// nounFixes corrects three mistakes the rules above make in news text:
+// the month "May" read as a modal ("the May 17 attack"), a word the
+// lexicon does not know guessed a verb inside a noun phrase ("the U.S.
+// frigate"), and a noun read as a verb after a capitalized modifier that
+// follows an action verb ("bombed Palestinian targets").
+func nounFixes(toks []Token) {
+	n := len(toks)
+	for i := range toks {
+		t := &toks[i]
+		switch {
+		case directions[t.Lower] && i > 0 && i+1 < n && toks[i+1].Lower == "of" && (toks[i-1].Tag.IsNoun() || toks[i-1].Tag == CD):
+			t.Tag = RB // "posts east of Basra": the noun phrase ends before
+		case t.Text == "May" && (i+1 < n && toks[i+1].Tag == CD || i > 0 && (toks[i-1].Tag == DT || toks[i-1].Tag == IN)):
+			t.Tag = NNP
+		case t.Tag == VB && !t.Cap && candidates(t) == nil && i > 0 && (toks[i-1].Tag == NNP || toks[i-1].Tag == NN || toks[i-1].Tag.IsAdj()):
+			j := i - 1
+			for j >= 0 && (toks[j].Tag == NNP || toks[j].Tag == NN || toks[j].Tag.IsAdj() || toks[j].Tag == CD) {
+				j--
+			}
+			if j >= 0 && (toks[j].Tag == DT || toks[j].Tag == PRPS || toks[j].Tag == POS) {
+				t.Tag = NN
+			}
+		case (t.Tag == VBZ || t.Tag == VBP || t.Tag == VB) && !isAux(t) && i >= 2 && (toks[i-1].Tag == NNP && toks[i-1].Cap || toks[i-1].Tag == NN):
+			j := i - 1
+			for j >= 0 && (toks[j].Tag == NNP || toks[j].Tag == NN || toks[j].Tag.IsAdj() || toks[j].Tag == CD || toks[j].Tag == DT) {
+				j--
+			}
+			if j >= 0 && (toks[j].Tag == VBD || toks[j].Tag == VBZ || toks[j].Tag == VBP) && !isAux(&toks[j]) && !speechVerbs[VerbLemma(toks[j].Lower)] {
+				if strings.HasSuffix(t.Lower, "s") {
+					t.Tag = NNS
+				} else {
+					t.Tag = NN
+				}
+			}
+		}
+	}
+}
+
+var directions = map[string]bool{
+	"east": true, "west": true, "north": true, "south": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "north-east": true, "north-west": true, "south-east": true, "south-west": true,
 }
 
 func prevLower(toks []Token, i int) string {
