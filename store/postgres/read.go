@@ -156,6 +156,22 @@ func (w *where) selector(side string, sel dyad.ActorSelector) string {
 	return strings.Join(conds, " AND ")
 }
 
+// cursor adds the condition that events sort after the cursor after
+// ("sort_date|id"; a listing is newest first), when it is set.
+func (w *where) cursor(after string) error {
+	if after == "" {
+		return nil
+	}
+	date, id, ok := strings.Cut(after, "|")
+	d, dateOK := parseDay(date)
+	if !ok || !dateOK {
+		return dyad.Errorf(dyad.EINVALID, "bad cursor %q", after)
+	}
+	dp, ip := w.arg(d), w.arg(id)
+	w.add("(e.sort_date < " + dp + " OR (e.sort_date = " + dp + " AND e.id < " + ip + "))")
+	return nil
+}
+
 // eventWhere builds the conditions of f, without the cursor.
 func eventWhere(f dyad.EventFilter) (*where, error) {
 	w := &where{}
@@ -241,18 +257,37 @@ func (s *Store) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Eve
 	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM events e WHERE `+w.String(), w.args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count events: %w", err)
 	}
-	if f.After != "" {
-		date, id, ok := strings.Cut(f.After, "|")
-		d, dateOK := parseDay(date)
-		if !ok || !dateOK {
-			return nil, 0, dyad.Errorf(dyad.EINVALID, "bad cursor %q", f.After)
-		}
-		dp, ip := w.arg(d), w.arg(id)
-		w.add("(e.sort_date < " + dp + " OR (e.sort_date = " + dp + " AND e.id < " + ip + "))")
-	}
-	q := `SELECT ` + eventColumns + ` FROM events e WHERE ` + w.String() + ` ORDER BY e.sort_date DESC, e.id DESC`
+	limit := ""
 	if f.Limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+		limit = fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
+	const order = ` ORDER BY e.sort_date DESC, e.id DESC`
+	var q string
+	if f.Dyad[0].IsZero() || f.Limit == 0 {
+		if err := w.cursor(f.After); err != nil {
+			return nil, 0, err
+		}
+		q = `SELECT ` + eventColumns + ` FROM events e WHERE ` + w.String() + order + limit
+	} else {
+		// A dyad is two index ranges, one per direction. As one OR, the
+		// planner must either fetch and sort all of the dyad's events or
+		// walk the whole table in date order to find a few; as a UNION ALL
+		// of the two directions, each is read newest first from its own
+		// index, and only Limit rows of each are fetched.
+		nf := f
+		nf.Dyad = [2]dyad.ActorSelector{}
+		w, _ = eventWhere(nf)
+		if err := w.cursor(f.After); err != nil {
+			return nil, 0, err
+		}
+		there := w.selector("src", f.Dyad[0]) + " AND " + w.selector("tgt", f.Dyad[1])
+		back := w.selector("src", f.Dyad[1]) + " AND " + w.selector("tgt", f.Dyad[0])
+		base := w.String()
+		q = `SELECT ` + eventColumns + ` FROM (
+			(SELECT * FROM events e WHERE ` + base + ` AND ` + there + order + limit + `)
+			UNION ALL
+			(SELECT * FROM events e WHERE ` + base + ` AND ` + back + ` AND NOT (` + there + `)` + order + limit + `)
+		) e` + order + limit
 	}
 	rows, err := s.pool.Query(ctx, q, w.args...)
 	if err != nil {

@@ -201,6 +201,8 @@ func testFilters(t *testing.T, s dyad.Store) {
 		{"source country", dyad.EventFilter{Source: dyad.ActorSelector{Country: "RUS"}}, 1},
 		{"target code", dyad.EventFilter{Target: dyad.ActorSelector{Code: "AFGGOV"}}, 2},
 		{"dyad reversed", dyad.EventFilter{Dyad: [2]dyad.ActorSelector{{Country: "AFG"}, {Country: "RUS"}}}, 1},
+		{"dyad limited", dyad.EventFilter{Dyad: [2]dyad.ActorSelector{{Entity: "taliban"}, {Country: "USA"}}, Limit: 5}, 1},
+		{"dyad with itself", dyad.EventFilter{Dyad: [2]dyad.ActorSelector{{Country: "AFG"}, {Country: "AFG"}}, Limit: 5}, 0},
 		{"code prefix", dyad.EventFilter{Code: "05"}, 1},
 		{"plover", dyad.EventFilter{Plover: "agree"}, 2},
 		{"since", dyad.EventFilter{Since: dyad.MustParseDate("2025")}, 1},
@@ -286,7 +288,11 @@ func testCursor(t *testing.T, s dyad.Store) {
 	codes := []dyad.EventCode{"010", "020", "030", "040", "050", "060"}
 	for i, date := range dates {
 		d := Doc(fmt.Sprintf("Report %d: Russia and the Taliban talked.", i), "wire", "2026-06-01")
-		m := Mention(d, rus, afg, codes[i], date, dyad.Asserted)
+		src, tgt := rus, afg
+		if i%2 == 1 { // both directions, for the dyad listing
+			src, tgt = afg, rus
+		}
+		m := Mention(d, src, tgt, codes[i], date, dyad.Asserted)
 		if date == "" {
 			m.Date = dyad.Date{}
 		}
@@ -308,15 +314,34 @@ func testCursor(t *testing.T, s dyad.Store) {
 	if all[len(all)-1].Date.Known() {
 		t.Errorf("last event is dated %s, want the undated one", all[len(all)-1].Date)
 	}
+	var want []dyad.EventID
+	for _, e := range all {
+		want = append(want, e.ID)
+	}
+	for _, f := range []dyad.EventFilter{{}, {Dyad: [2]dyad.ActorSelector{{Country: "AFG"}, {Country: "RUS"}}}} {
+		if got := pages(t, s, f, len(dates)); !slices.Equal(got, want) {
+			t.Errorf("pages of %+v = %v\nwant %v", f, got, want)
+		}
+	}
+	if _, _, err := s.FindEvents(ctx, dyad.EventFilter{After: "no-bar"}); dyad.ErrorCode(err) != dyad.EINVALID {
+		t.Errorf("bad cursor: err = %v, want EINVALID", err)
+	}
+}
+
+// pages lists the events of f two at a time, following the cursor, and
+// checks that each page reports the total.
+func pages(t *testing.T, s dyad.Store, f dyad.EventFilter, total int) []dyad.EventID {
+	t.Helper()
 	var paged []dyad.EventID
 	after := ""
-	for range len(dates) {
-		page, n, err := s.FindEvents(ctx, dyad.EventFilter{Limit: 2, After: after})
+	for range total {
+		f.Limit, f.After = 2, after
+		page, n, err := s.FindEvents(context.Background(), f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if n != len(dates) {
-			t.Errorf("total with cursor %q = %d, want %d (the count ignores the cursor)", after, n, len(dates))
+		if n != total {
+			t.Errorf("total with cursor %q = %d, want %d (the count ignores the cursor)", after, n, total)
 		}
 		if len(page) == 0 {
 			break
@@ -326,16 +351,7 @@ func testCursor(t *testing.T, s dyad.Store) {
 		}
 		after = cursor(page[len(page)-1])
 	}
-	var want []dyad.EventID
-	for _, e := range all {
-		want = append(want, e.ID)
-	}
-	if !slices.Equal(paged, want) {
-		t.Errorf("pages = %v\nwant    %v", paged, want)
-	}
-	if _, _, err := s.FindEvents(ctx, dyad.EventFilter{After: "no-bar"}); dyad.ErrorCode(err) != dyad.EINVALID {
-		t.Errorf("bad cursor: err = %v, want EINVALID", err)
-	}
+	return paged
 }
 
 func testWithMentions(t *testing.T, s dyad.Store) {
