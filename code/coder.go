@@ -329,6 +329,16 @@ func (st *sent) actorsOf(ps []int) []dyad.Actor {
 		for _, p := range st.s.Chain(p0) {
 			if a, ok := st.phraseActor(p); ok {
 				out = appendActor(out, a)
+				// "Secretary of State George Shultz and Soviet Foreign
+				// Minister Eduard Shevardnadze": the coordination hangs on
+				// the title's "of" phrase
+				if pps := st.s.PPsOf(p); len(pps) > 0 && st.s.Tokens[pps[0].Prep].Lower == "of" && st.s.Phrases[pps[0].Phrase].Conj >= 0 {
+					for _, q := range st.s.Chain(pps[0].Phrase)[1:] {
+						if a, ok := st.phraseActor(q); ok {
+							out = appendActor(out, a)
+						}
+					}
+				}
 				continue
 			}
 			for _, pp := range st.s.PPsOf(p) {
@@ -556,8 +566,59 @@ func (st *sent) codeVerb(k int) {
 			}
 		}
 	}
-	ev := event{code: r.Code, verb: k, src: src, tgt: tgt, evStart: v.Start, evEnd: v.End, clause: v.Clause}
+	code := r.Code
+	if code == "040" && len(src) == 2 && len(tgt) == 0 {
+		// "Shultz and Shevardnadze will meet in Moscow": a visit by the guest
+		if host, ok := st.hostCountry(pps); ok {
+			for i, a := range src {
+				if sameCountry(a.Country, host.Country) && !sameCountry(src[1-i].Country, host.Country) {
+					host.Country, host.Code = a.Country, dyad.ActorCode(a.Country) // Moscow in 1987: the Soviet Union
+					src, tgt, code = src[1-i:2-i], []dyad.Actor{host}, "042"
+					break
+				}
+			}
+		}
+	}
+	ev := event{code: code, verb: k, src: src, tgt: tgt, evStart: v.Start, evEnd: v.End, clause: v.Clause}
 	st.emit(ev)
+}
+
+// sameCountry reports whether two country codes name one country, the
+// Soviet Union counting as Russia for its places.
+func sameCountry(a, b string) bool {
+	if a == "SUN" {
+		a = "RUS"
+	}
+	if b == "SUN" {
+		b = "RUS"
+	}
+	return a == b
+}
+
+// hostCountry returns the country of the place of an "in" phrase among pps
+// ("in Moscow"), as an actor standing for that country.
+func (st *sent) hostCountry(pps []syntax.PP) (dyad.Actor, bool) {
+	for _, pp := range pps {
+		if st.s.Tokens[pp.Prep].Lower != "in" {
+			continue
+		}
+		start, end := st.s.PhraseSpan(pp.Phrase)
+		country := ""
+		if st.c.opts.Places != nil {
+			if pl, _, ok := st.c.opts.Places.Find("in "+st.text[start:end], nil, st.c.opts.Demonym); ok {
+				country = pl.Country
+			}
+		}
+		if country == "" {
+			if a, ok := st.phraseActor(pp.Phrase); ok && a.Role == "GOV" {
+				country = a.Country
+			}
+		}
+		if country != "" {
+			return dyad.Actor{Code: dyad.ActorCode(country), Country: country, Text: st.text[start:end]}, true
+		}
+	}
+	return dyad.Actor{}, false
 }
 
 // codeCopulaVisit codes "X is in <city of another country>" as a visit.
