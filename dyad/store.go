@@ -84,9 +84,16 @@ type Writer interface {
 	HasDocuments(ctx context.Context, ids []DocumentID) (map[DocumentID]bool, error)
 }
 
+// CountCap is how far a store must count the matches of a filter: past it,
+// FindEvents may return CountCap+1, meaning "more than CountCap", since
+// counting every event of a busy dyad in a store of millions costs more
+// than finding the page itself.
+const CountCap = 10_000
+
 // An EventReader finds events. FindEvents returns the events matching f,
 // newest first, with their mentions' summaries but not the mentions
-// themselves, and the number of matches ignoring f.Limit and f.After; it
+// themselves (unless f.WithMentions), and the number of matches ignoring
+// f.Limit and f.After, counted at least up to CountCap; it
 // returns EINVALID for a bad filter. FindEvent returns one event with every
 // mention and conflict, or ENOTFOUND.
 type EventReader interface {

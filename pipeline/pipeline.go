@@ -100,27 +100,45 @@ func (r *Runner) Run(ctx context.Context, in Input) (Summary, error) {
 	var seen atomic.Int64
 	var bytes atomic.Int64
 
-	jobs := make(chan *dyad.Document, workers*4)
-	results := make(chan coded, workers*4)
+	// Documents travel to the workers in chunks, so that a worker asks the
+	// store once per chunk which of them it already holds.
+	const chunkSize = 32
+	jobs := make(chan []*dyad.Document, workers*2)
+	results := make(chan coded, workers*chunkSize)
 
 	// Reader.
 	readErr := make(chan error, 1)
 	go func() {
 		defer close(jobs)
-		readErr <- in(ctx, func(doc *dyad.Document, err error) error {
+		var chunk []*dyad.Document
+		send := func() error {
+			if len(chunk) == 0 {
+				return nil
+			}
+			select {
+			case jobs <- chunk:
+				chunk = nil
+				return nil
+			case <-ctx.Done():
+				return context.Cause(ctx)
+			}
+		}
+		err := in(ctx, func(doc *dyad.Document, err error) error {
 			if err != nil {
 				reject(err)
 				return nil
 			}
 			seen.Add(1)
 			bytes.Add(int64(len(doc.Text)))
-			select {
-			case jobs <- doc:
-				return nil
-			case <-ctx.Done():
-				return context.Cause(ctx)
+			if chunk = append(chunk, doc); len(chunk) == chunkSize {
+				return send()
 			}
+			return nil
 		})
+		if err == nil {
+			err = send()
+		}
+		readErr <- err
 	}()
 
 	// Workers: prepare and code.
@@ -129,36 +147,52 @@ func (r *Runner) Run(ctx context.Context, in Input) (Summary, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for doc := range jobs {
-				if err := prepare(doc); err != nil {
-					reject(fmt.Errorf("%s: %w", doc.Origin, err))
-					continue
+			emit := func(c coded) bool {
+				select {
+				case results <- c:
+					return true
+				case <-ctx.Done():
+					return false
+				}
+			}
+			for chunk := range jobs {
+				ready := chunk[:0:0]
+				ids := make([]dyad.DocumentID, 0, len(chunk))
+				for _, doc := range chunk {
+					if err := prepare(doc); err != nil {
+						reject(fmt.Errorf("%s: %w", doc.Origin, err))
+						continue
+					}
+					ready = append(ready, doc)
+					ids = append(ids, doc.ID)
 				}
 				// A document stored by an earlier run is not coded again:
 				// that is what makes re-running an interrupted ingest cheap.
-				if has, err := r.Store.HasDocuments(ctx, []dyad.DocumentID{doc.ID}); err == nil && has[doc.ID] {
-					select {
-					case results <- coded{doc: doc, stored: true}:
-					case <-ctx.Done():
-						return
-					}
-					continue
+				stored, err := r.Store.HasDocuments(ctx, ids)
+				if err != nil {
+					stored = nil // the writer will find out; coding is not wasted on an error
 				}
-				var ms []*dyad.Mention
-				if r.Coder != nil {
-					var err error
-					if ms, err = r.Coder.Code(ctx, doc); err != nil {
-						if ctx.Err() != nil {
+				for _, doc := range ready {
+					if stored[doc.ID] {
+						if !emit(coded{doc: doc, stored: true}) {
 							return
 						}
-						reject(fmt.Errorf("%s: code: %w", doc.Origin, err))
 						continue
 					}
-				}
-				select {
-				case results <- coded{doc: doc, mentions: ms}:
-				case <-ctx.Done():
-					return
+					var ms []*dyad.Mention
+					if r.Coder != nil {
+						var err error
+						if ms, err = r.Coder.Code(ctx, doc); err != nil {
+							if ctx.Err() != nil {
+								return
+							}
+							reject(fmt.Errorf("%s: code: %w", doc.Origin, err))
+							continue
+						}
+					}
+					if !emit(coded{doc: doc, mentions: ms}) {
+						return
+					}
 				}
 			}
 		}()

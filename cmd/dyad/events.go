@@ -126,7 +126,11 @@ func runEvents(ctx context.Context, e *env, args []string) int {
 		return fail(e, "events", err)
 	}
 	if c.Format == "table" && total > len(evs) {
-		fmt.Fprintf(e.stderr, "(%d of %d events; --limit 0 lists all)\n", len(evs), total)
+		of := fmt.Sprint(total)
+		if total > dyad.CountCap {
+			of = fmt.Sprintf("more than %d", dyad.CountCap)
+		}
+		fmt.Fprintf(e.stderr, "(%d of %s events; --limit 0 lists all)\n", len(evs), of)
 	}
 	return exitOK
 }

@@ -30,6 +30,7 @@ func runIngest(ctx context.Context, e *env, args []string) int {
 	timeout := fs.Duration("timeout", 20*time.Second, "timeout of each URL fetch")
 	allowPrivate := fs.Bool("allow-private", false, "allow URLs on loopback, private and link-local addresses")
 	noCode := fs.Bool("no-code", false, "store documents without coding events")
+	enqueue := fs.Bool("enqueue", false, "put the documents on the PostgreSQL job queue for 'dyad worker' instead of coding them here")
 	var cf coderFlags
 	cf.register(fs)
 	inputs, err := parseArgs(fs, args)
@@ -44,6 +45,19 @@ func runIngest(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "ingest", err)
 	}
+	reader := ingest.NewReader(ingest.Options{MaxBytes: *maxBytes, Timeout: *timeout, AllowPrivate: *allowPrivate,
+		Outlet: *outlet, URL: *url, Published: pub})
+	if *enqueue {
+		sum, err := enqueueInputs(ctx, e, c.DB, reader, inputs)
+		fmt.Fprintf(e.stderr, "dyad ingest: %d documents read, %d enqueued, %d rejected\n", sum.Read, sum.Enqueued, sum.Rejected)
+		if err != nil {
+			return fail(e, "ingest", err)
+		}
+		if sum.Rejected > 0 {
+			return exitRejected
+		}
+		return exitOK
+	}
 	var coder dyad.Coder
 	if !*noCode {
 		if coder, err = cf.coder(e); err != nil {
@@ -56,8 +70,6 @@ func runIngest(ctx context.Context, e *env, args []string) int {
 	}
 	defer store.Close()
 
-	reader := ingest.NewReader(ingest.Options{MaxBytes: *maxBytes, Timeout: *timeout, AllowPrivate: *allowPrivate,
-		Outlet: *outlet, URL: *url, Published: pub})
 	sum, err := ingestInputs(ctx, e, store, reader, coder, inputs, *workers)
 	fmt.Fprintf(e.stderr, "dyad ingest: %d documents seen, %d new, %d duplicates, %d near-duplicates, %d sentences, %d mentions, %d events updated, %d rejected (%.1f s, %.0f documents/s)\n",
 		sum.Seen, sum.New, sum.Duplicates, sum.NearDuplicates, sum.Sentences, sum.Mentions, sum.Events, sum.Rejected,

@@ -127,16 +127,65 @@ func selectorSQL(side string, sel dyad.ActorSelector) (string, []any) {
 	return strings.Join(conds, " AND "), args
 }
 
-// eventWhere builds the WHERE clause of f, without the cursor.
-func eventWhere(f dyad.EventFilter) (string, []any, error) {
+// clause is a piece of SQL with its arguments.
+type clause struct {
+	sql  string
+	args []any
+}
+
+func and(cs ...clause) clause {
+	var parts []string
+	var args []any
+	for _, c := range cs {
+		if c.sql == "" {
+			continue
+		}
+		parts = append(parts, "("+c.sql+")")
+		args = append(args, c.args...)
+	}
+	if len(parts) == 0 {
+		return clause{sql: "1=1"}
+	}
+	return clause{strings.Join(parts, " AND "), args}
+}
+
+func side(name string, sel dyad.ActorSelector) clause {
+	s, a := selectorSQL(name, sel)
+	return clause{s, a}
+}
+
+func not(c clause) clause { return clause{"NOT (" + c.sql + ")", c.args} }
+
+// eventBranches splits f into the disjoint conditions whose union selects
+// its events: one for a plain filter, two — one per direction — for a dyad
+// or an actor on either side. Each branch then walks one index in date
+// order and stops at the limit, where a single OR would gather every match
+// before sorting; the second branch excludes what the first selects, so no
+// event is counted twice.
+func eventBranches(f dyad.EventFilter) ([]clause, error) {
+	common, err := commonWhere(f)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case !f.Dyad[0].IsZero():
+		b1 := and(side("src", f.Dyad[0]), side("tgt", f.Dyad[1]))
+		b2 := and(side("src", f.Dyad[1]), side("tgt", f.Dyad[0]), not(b1))
+		return []clause{and(b1, common), and(b2, common)}, nil
+	case !f.Actor.IsZero():
+		b1 := side("src", f.Actor)
+		b2 := and(side("tgt", f.Actor), not(b1))
+		return []clause{and(b1, common), and(b2, common)}, nil
+	}
+	return []clause{and(common)}, nil
+}
+
+// commonWhere builds the conditions of f other than the dyad and the
+// either-side actor, and without the cursor.
+func commonWhere(f dyad.EventFilter) (clause, error) {
 	var conds []string
 	var args []any
 	add := func(c string, a ...any) { conds = append(conds, c); args = append(args, a...) }
-	if !f.Actor.IsZero() {
-		s, sa := selectorSQL("src", f.Actor)
-		t, ta := selectorSQL("tgt", f.Actor)
-		add("(("+s+") OR ("+t+"))", append(sa, ta...)...)
-	}
 	if !f.Source.IsZero() {
 		s, sa := selectorSQL("src", f.Source)
 		add(s, sa...)
@@ -144,14 +193,6 @@ func eventWhere(f dyad.EventFilter) (string, []any, error) {
 	if !f.Target.IsZero() {
 		t, ta := selectorSQL("tgt", f.Target)
 		add(t, ta...)
-	}
-	if !f.Dyad[0].IsZero() {
-		s0, a0 := selectorSQL("src", f.Dyad[0])
-		t1, a1 := selectorSQL("tgt", f.Dyad[1])
-		s1, b1 := selectorSQL("src", f.Dyad[1])
-		t0, b0 := selectorSQL("tgt", f.Dyad[0])
-		a := append(append(append(append([]any{}, a0...), a1...), b1...), b0...)
-		add("(("+s0+" AND "+t1+") OR ("+s1+" AND "+t0+"))", a...)
 	}
 	if f.Code != "" {
 		add("e.code LIKE ?", strings.TrimRight(f.Code, "%_")+"%")
@@ -179,14 +220,14 @@ func eventWhere(f dyad.EventFilter) (string, []any, error) {
 	if strings.TrimSpace(f.Text) != "" {
 		q := ftsQuery(f.Text)
 		if q == "" {
-			return "", nil, dyad.Errorf(dyad.EINVALID, "--text %q has no words to search for", f.Text)
+			return clause{}, dyad.Errorf(dyad.EINVALID, "--text %q has no words to search for", f.Text)
 		}
 		add("e.id IN (SELECT m.event FROM evidence_fts x JOIN mentions m ON m.id = x.mention WHERE evidence_fts MATCH ?)", q)
 	}
 	if len(conds) == 0 {
-		return "1=1", nil, nil
+		return clause{}, nil
 	}
-	return strings.Join(conds, " AND "), args, nil
+	return clause{strings.Join(conds, " AND "), args}, nil
 }
 
 // ftsQuery turns a user's words into an FTS5 query that cannot be a syntax
@@ -208,31 +249,53 @@ func ftsQuery(s string) string {
 	return strings.Join(terms, " ")
 }
 
-// FindEvents returns the events matching f, newest first (see dyad.EventReader).
+// CountCap is how far FindEvents counts (dyad.CountCap): beyond it, the
+// total it returns is CountCap+1.
+const CountCap = dyad.CountCap
+
+// FindEvents returns the events matching f, newest first (see
+// dyad.EventReader), and their number up to CountCap.
 func (s *Store) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Event, int, error) {
 	if err := f.Validate(); err != nil {
 		return nil, 0, err
 	}
-	where, args, err := eventWhere(f)
+	branches, err := eventBranches(f)
 	if err != nil {
 		return nil, 0, err
 	}
-	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM events e WHERE `+where, args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("count events: %w", err)
+	total := 0
+	for _, b := range branches {
+		var n int
+		q := fmt.Sprintf(`SELECT count(*) FROM (SELECT 1 FROM events e WHERE %s LIMIT %d)`, b.sql, CountCap+1-total)
+		if err := s.db.QueryRowContext(ctx, q, b.args...).Scan(&n); err != nil {
+			return nil, 0, fmt.Errorf("count events: %w", err)
+		}
+		if total += n; total > CountCap {
+			break
+		}
 	}
-	q := `SELECT ` + eventColumns + ` FROM events e WHERE ` + where
+	var cursor clause
 	if f.After != "" {
 		date, id, ok := strings.Cut(f.After, "|")
 		if !ok {
 			return nil, 0, dyad.Errorf(dyad.EINVALID, "bad cursor %q", f.After)
 		}
-		q += ` AND (e.sort_date < ? OR (e.sort_date = ? AND e.id < ?))`
-		args = append(args, date, date, id)
+		cursor = clause{`e.sort_date < ? OR (e.sort_date = ? AND e.id < ?)`, []any{date, date, id}}
 	}
-	q += ` ORDER BY e.sort_date DESC, e.id DESC`
+	order := ` ORDER BY e.sort_date DESC, e.id DESC`
 	if f.Limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+		order += fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
+	var parts []string
+	var args []any
+	for _, b := range branches {
+		w := and(b, cursor)
+		parts = append(parts, `SELECT * FROM (SELECT `+eventColumns+` FROM events e WHERE `+w.sql+order+`)`)
+		args = append(args, w.args...)
+	}
+	q := parts[0]
+	if len(parts) > 1 {
+		q = `SELECT * FROM (` + strings.Join(parts, " UNION ALL ") + `) e` + order
 	}
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
