@@ -138,6 +138,11 @@ func (st *sent) certainty(ev event) (dyad.Certainty, *dyad.Attribution) {
 	if st.deniedClause(ev.clause) {
 		negated = true
 	}
+	// "rumors that Iran had fired shells": the content of a rumour or an
+	// allegation is not given as fact
+	if !ev.nominal && st.hedgedClause(ev.clause) { // a noun there is presupposed: "in retaliation for U.S. attacks"
+		hedged = true
+	}
 	// conditional clauses: the event's clause or a clause it hangs on
 	for k, depth := ev.clause, 0; k >= 0 && depth < 6; k, depth = s.Clauses[k].Parent, depth+1 {
 		cl := &s.Clauses[k]
@@ -187,6 +192,37 @@ func (st *sent) deniedClause(k int) bool {
 				return true
 			}
 			break
+		}
+	}
+	return false
+}
+
+// hedgeNouns are the nouns whose that-clause is not given as fact.
+var hedgeNouns = map[string]bool{
+	"rumor": true, "rumour": true, "speculation": true, "allegation": true, "suspicion": true,
+	"fear": true, "possibility": true, "charge": true, "accusation": true, "claim": true,
+}
+
+// hedgedClause reports whether clause k, or a clause it hangs on, is the
+// that-clause of a hedging noun ("rumors that …", "allegations that …").
+func (st *sent) hedgedClause(k int) bool {
+	s := st.s
+	for depth := 0; k > 0 && depth < 6; k, depth = s.Clauses[k].Parent, depth+1 {
+		cl := &s.Clauses[k]
+		if cl.Kind != syntax.Complement || cl.Marker < 1 {
+			continue
+		}
+		if p := s.PhraseAt[cl.Marker-1]; p >= 0 && hedgeNouns[st.headLemma(p)] {
+			return true
+		}
+		// "rumors in world oil markets on Tuesday that …"
+		for i := cl.Marker - 1; i >= 0 && i >= cl.Marker-12; i-- {
+			if s.VerbAt[i] >= 0 {
+				break
+			}
+			if p := s.PhraseAt[i]; p >= 0 && s.Phrases[p].Head == i && hedgeNouns[st.headLemma(p)] {
+				return true
+			}
 		}
 	}
 	return false
@@ -275,7 +311,9 @@ func (st *sent) attr(text string, p int) *dyad.Attribution {
 
 // date dates an event: the date expression that belongs to it, else the
 // publication day for the present and present perfect ("is in Moscow",
-// "have signed"), else unknown (simple past, future, nominal actions).
+// "have signed") and for a past event "overnight", else unknown (simple
+// past, future, nominal actions, and acts governed by a present perfect,
+// "has pledged to protect": the text gives no date).
 func (st *sent) date(ev event) dyad.Date {
 	s := st.s
 	if st.c.opts.Dates != nil {
@@ -309,10 +347,26 @@ func (st *sent) date(ev event) dyad.Date {
 			}
 		}
 	}
-	if v.Tense == syntax.Present && v.Modal == "" {
+	if v.Tense == syntax.Present && v.Modal == "" && !(v.Perfect && v != &s.Verbs[ev.verb]) {
 		return dyad.Day(st.pub)
 	}
+	if v.Tense == syntax.Past && st.overnight(ev) {
+		return dyad.Day(st.pub) // "in a major battle overnight", "repelled an overnight attack"
+	}
 	return dyad.Date{Precision: dyad.PrecisionUnknown}
+}
+
+// overnight reports whether the event's clause says "overnight", which in
+// news dates a past event to the night before publication, the day the
+// wires file it under.
+func (st *sent) overnight(ev event) bool {
+	c := &st.s.Clauses[ev.clause]
+	for i := c.Start; i < c.End; i++ {
+		if st.s.Tokens[i].Lower == "overnight" {
+			return true
+		}
+	}
+	return false
 }
 
 // sayerNouns are the nouns that can be the source of a report.

@@ -151,8 +151,8 @@ func (c *Coder) codeText(text string, pub time.Time, recent []dyad.Actor) ([]*dy
 		return nil, nil
 	}
 	actors := c.opts.Actors.Match(text, pub)
-	if len(actors) == 0 {
-		return nil, nil
+	if len(actors) == 0 && !c.hasDemonym(text) {
+		return nil, nil // no party can be read: skip the parse
 	}
 	a := c.pool.Get().(*syntax.Analyzer)
 	defer c.pool.Put(a)
@@ -168,6 +168,31 @@ func (c *Coder) codeText(text string, pub time.Time, recent []dyad.Actor) ([]*dy
 	}
 	return st.out, actors
 }
+
+// hasDemonym reports whether text has a capitalized word that Demonym
+// knows ("Iraqi planes attacked an Iranian jet" names no actor the matcher
+// knows, but two parties all the same).
+func (c *Coder) hasDemonym(text string) bool {
+	if c.opts.Demonym == nil {
+		return false
+	}
+	for i := 0; i < len(text); i++ {
+		if b := text[i]; b < 'A' || b > 'Z' || i > 0 && isLetter(text[i-1]) {
+			continue
+		}
+		j := i + 1
+		for j < len(text) && isLetter(text[j]) {
+			j++
+		}
+		if _, ok := c.opts.Demonym(text[i:j]); ok {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80 }
 
 // maxRecent bounds the entities remembered for resolving "the group".
 const maxRecent = 8
@@ -313,7 +338,11 @@ func (st *sent) demonymActor(p int) (dyad.Actor, bool) {
 		}
 		if c, ok := st.c.opts.Demonym(t.Text); ok {
 			start, end := s.PhraseSpan(p)
-			return dyad.Actor{Code: dyad.ActorCode(c), Country: c, Text: st.text[start:end]}, true
+			a := dyad.Actor{Code: dyad.ActorCode(c), Country: c, Text: st.text[start:end]}
+			if forceNouns[st.headLemma(p)] {
+				a.Role, a.Code = "MIL", dyad.JoinCode(c, "MIL") // "Iraqi planes"
+			}
+			return a, true
 		}
 	}
 	return dyad.Actor{}, false
@@ -466,14 +495,37 @@ func (st *sent) hasMod(p int, set map[string]bool) bool {
 // telling first.
 var targetPreps = []string{"with", "to", "against", "on", "toward", "towards", "into", "from", "for", "between", "of", "over", "near", "along", "around", "off", "about", "by"}
 
-func (st *sent) ppTargets(pps []syntax.PP) []dyad.Actor {
-	for _, prep := range targetPreps {
+// ppTargets returns the actors of the most telling prepositional phrase
+// that names a party other than src; a phrase that names none, or only
+// src's own ("from its mission in Tehran"), lends the actors of its own
+// phrases ("for exports from Nicaragua", "at a camp in northern Kuwait").
+func (st *sent) ppTargets(pps []syntax.PP, src []dyad.Actor) []dyad.Actor {
+	return st.ppTargetsOf(targetPreps, pps, src)
+}
+
+// placePreps name where an act of force lands: "fired shells at an oil
+// camp in northern Kuwait", "bombed targets in Lebanon".
+var placePreps = []string{"at", "in", "inside"}
+
+func (st *sent) ppTargetsOf(preps []string, pps []syntax.PP, src []dyad.Actor) []dyad.Actor {
+	for _, prep := range preps {
 		for _, pp := range pps {
 			if st.s.Tokens[pp.Prep].Lower != prep {
 				continue
 			}
-			if as := st.actorsOf([]int{pp.Phrase}); len(as) > 0 {
+			if st.c.opts.Actions.Noun(st.headLemma(pp.Phrase)) != nil {
+				continue // "in retaliation for U.S. attacks": an event, not a party
+			}
+			if as := st.actorsOf([]int{pp.Phrase}); len(as) > 0 && !allSameCountry(as, src) {
 				return as
+			}
+			for _, q := range st.s.PPsOf(pp.Phrase) {
+				switch st.s.Tokens[q.Prep].Lower {
+				case "in", "from", "of", "near", "to", "against", "on":
+					if as := st.actorsOf([]int{q.Phrase}); len(as) > 0 && !allSameCountry(as, src) {
+						return as
+					}
+				}
 			}
 		}
 	}
@@ -542,10 +594,13 @@ func (st *sent) codeVerb(k int) {
 	}
 	if len(tgt) == 0 {
 		if len(hit) > 0 {
-			tgt = st.ppTargets(hit)
+			tgt = st.ppTargets(hit, src)
 		}
 		if len(tgt) == 0 && !r.NeedPP {
-			tgt = st.ppTargets(pps)
+			tgt = st.ppTargets(pps, src)
+		}
+		if len(tgt) == 0 && !r.NeedPP && r.Code.Root() >= "17" && len(src) > 0 {
+			tgt = st.ppTargetsOf(placePreps, pps, src)
 		}
 	}
 	if r.Swap {
@@ -562,11 +617,17 @@ func (st *sent) codeVerb(k int) {
 		for _, q := range s.Chain(o) {
 			st.used[q] = r.Code.Root()
 			for _, pp := range s.PPsOf(q) {
+				if p := s.Tokens[pp.Prep].Lower; p == "for" || p == "after" || p == "over" || p == "despite" {
+					break // "in retaliation for U.S. attacks": another event
+				}
 				st.used[pp.Phrase] = r.Code.Root()
 			}
 		}
 	}
 	code := r.Code
+	if v.Governor >= 0 && intentVerbs[s.Verbs[v.Governor].Lemma] {
+		code = intentCode(code) // "pledged to protect Kuwaiti tankers": a promise
+	}
 	if code == "040" && len(src) == 2 && len(tgt) == 0 {
 		// "Shultz and Shevardnadze will meet in Moscow": a visit by the guest
 		if host, ok := st.hostCountry(pps); ok {
@@ -593,6 +654,23 @@ func sameCountry(a, b string) bool {
 		b = "RUS"
 	}
 	return a == b
+}
+
+// intentVerbs make the aid they govern a stated intent (CAMEO 033):
+// "pledged to protect", "promised to send aid".
+var intentVerbs = map[string]bool{"pledge": true, "promise": true, "vow": true, "offer": true, "undertake": true}
+
+// intentCode returns the CAMEO 03 code of the intent to give aid or
+// protection, or code itself for other acts, which keep their own code
+// given as future ("pledged to cooperate" stays 06, a vow to attack 19).
+func intentCode(code dyad.EventCode) dyad.EventCode {
+	switch {
+	case code == "074":
+		return "0334" // military protection or peacekeeping
+	case strings.HasPrefix(string(code), "07"):
+		return "033"
+	}
+	return code
 }
 
 // hostCountry returns the country of the place of an "in" phrase among pps

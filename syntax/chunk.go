@@ -112,6 +112,19 @@ func linkPhrases(s *Sentence) {
 			}
 			continue
 		}
+		if gap == 1 && toks[a.End].Tag == COMMA && b.Prep < 0 && s.nameList(k) {
+			// "from Nicaragua, Romania and Paraguay": a list of names
+			a.Conj = k + 1
+			first := k
+			if a.ConjOf >= 0 {
+				first = a.ConjOf
+			}
+			b.ConjOf = first
+			if a.Prep >= 0 {
+				b.Prep = a.Prep
+			}
+			continue
+		}
 		if gap == 1 && toks[a.End].Tag == COMMA && b.Prep < 0 && a.ConjOf < 0 && a.Conj < 0 {
 			after := b.End
 			if after >= len(toks) || toks[after].Tag == COMMA || toks[after].Tag == PUNCT {
@@ -317,6 +330,10 @@ var subordinators = map[string]bool{
 
 // speechVerbs take a clause as object without "that": "Reporters say the
 // document was signed".
+// tellLemmas take an addressee and then a complement clause ("warned the
+// United States it may retaliate", "told reporters Iran had …").
+var tellLemmas = map[string]bool{"tell": true, "warn": true, "inform": true, "assure": true, "remind": true, "notify": true}
+
 var speechVerbs = map[string]bool{
 	"say": true, "tell": true, "report": true, "claim": true, "allege": true, "believe": true,
 	"think": true, "note": true, "show": true, "suggest": true, "stress": true, "emphasize": true,
@@ -381,6 +398,19 @@ func findClauses(s *Sentence) {
 			vg := &s.Verbs[v]
 			// "Reporters say the document was signed": a complement
 			// clause without "that" after a speech verb
+			if tellLemmas[vg.Lemma] && vg.End < n && s.PhraseAt[vg.End] >= 0 {
+				// "warned the United States it may retaliate": the
+				// addressee, then the complement clause
+				p1 := s.PhraseAt[vg.End]
+				if e := s.Phrases[p1].End; e < n && s.PhraseAt[e] >= 0 && s.Phrases[s.PhraseAt[e]].Start == e && s.Phrases[s.PhraseAt[e]].Prep < 0 {
+					if f := s.finiteBefore(e, true); f >= 0 && s.Verbs[f].Start > e {
+						hasVerb = true
+						i = e - 1
+						open(e, Complement, -1, cur, -1)
+						continue
+					}
+				}
+			}
 			if speechVerbs[vg.Lemma] && vg.End < n && s.PhraseAt[vg.End] >= 0 {
 				if f := s.finiteBefore(vg.End, true); f >= 0 && s.Verbs[f].Start > vg.End {
 					hasVerb = true
@@ -511,7 +541,11 @@ func relate(s *Sentence) {
 			case v.Infinitive && gap == 1 && pv.Copula && toks[v.Start-1].Tag.IsAdj():
 				// "is likely to visit", "are ready to sign"
 				v.Governor = k - 1
-			case v.Infinitive && gap > 0 && pv.Clause == v.Clause && s.objectBetween(pv.End, v.Start):
+			case v.Infinitive && gap > 0 && toks[v.Start-1].Tag == CC && pv.Infinitive && pv.Clause == v.Clause:
+				// "pledged to keep the lanes open and to protect tankers":
+				// the second infinitive shares the first one's governor
+				v.Governor = pv.Governor
+			case v.Infinitive && gap > 0 && pv.Clause == v.Clause && s.objectBetween(pv.End, v.Start) && !(toks[v.Start-1].Tag == CC && pv.Infinitive):
 				// "invited officials to attend": the object does it
 				v.Governor = k - 1
 			}
@@ -532,6 +566,9 @@ func relate(s *Sentence) {
 			if c.Antecedent >= 0 {
 				v.Subjects = append(v.Subjects, s.Chain(c.Antecedent)...)
 			}
+		} else if v.Infinitive && v.Start > 0 && toks[v.Start-1].Tag == CC {
+			// "to keep the lanes open and to protect tankers": the subject
+			// comes from the governor below
 		} else {
 			for p := s.phraseFrom(from); p >= 0 && p < len(s.Phrases) && s.Phrases[p].Start < v.Start; p++ {
 				ph := &s.Phrases[p]
@@ -578,7 +615,7 @@ func relate(s *Sentence) {
 			switch {
 			case v.Governor >= 0:
 				g := &s.Verbs[v.Governor]
-				if v.Infinitive && !v.Gerund && s.objectBetween(g.End, v.Start) {
+				if v.Infinitive && !v.Gerund && s.objectBetween(g.End, v.Start) && toks[v.Start-1].Tag != CC {
 					// "invited Taliban officials to attend"
 					if p := s.phraseFrom(g.End); p >= 0 {
 						v.Subjects = append(v.Subjects, s.Chain(p)...)
@@ -703,6 +740,41 @@ func (s *Sentence) PPsOf(p int) []PP {
 		end = ph.End
 	}
 	return out
+}
+
+// nameList reports whether phrase k starts or continues a list of proper
+// names separated by commas and closed by "and" or "or" ("Nicaragua,
+// Romania and Paraguay"), so that its comma coordinates rather than
+// introducing an appositive.
+func (s *Sentence) nameList(k int) bool {
+	toks := s.Tokens
+	allNames := func(p *Phrase) bool {
+		for i := p.Start; i < p.End; i++ {
+			if toks[i].Tag != NNP && toks[i].Tag != NNPS {
+				return false
+			}
+		}
+		return true
+	}
+	if !allNames(&s.Phrases[k]) {
+		return false
+	}
+	for q := k + 1; q < len(s.Phrases); q++ {
+		a, b := &s.Phrases[q-1], &s.Phrases[q]
+		if !allNames(b) {
+			return false
+		}
+		gap := b.Start - a.End
+		switch {
+		case gap == 1 && toks[a.End].Tag == COMMA:
+			continue
+		case gap == 1 && (toks[a.End].Lower == "and" || toks[a.End].Lower == "or"),
+			gap == 2 && toks[a.End].Tag == COMMA && (toks[a.End+1].Lower == "and" || toks[a.End+1].Lower == "or"):
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // timeNouns head noun phrases that say when: "last Friday", "this week".

@@ -278,7 +278,7 @@ func contextRules(toks []Token) {
 				t.Tag = IN
 			case (p.IsNoun() || p == PRP) && i >= 2 && (tellVerbs[toks[i-2].Lower] || saidTo(toks, i)):
 				t.Tag = IN // "told reporters that …", "complained to the UN that …"
-			case p.IsNoun() && contentNouns[toks[i-1].Lower] && !(nx.IsVerb() || nx == MD || nx.IsAdv()):
+			case p.IsNoun() && contentNoun(toks, i) && !(nx.IsVerb() || nx == MD || nx.IsAdv()):
 				t.Tag = IN // "denied reports that Russia had signed …"
 			case p.IsNoun() || p == PRP:
 				if nx.IsNoun() && i+2 < n && (toks[i+2].Tag.IsVerb() || toks[i+2].Tag == MD) {
@@ -416,8 +416,14 @@ func contextRules(toks []Token) {
 			t.Tag = NNS // "dismissed claims that …", "denies reports that …"
 			continue
 		}
-		if (p == VBD || p == VBZ) && (t.Tag == VB || t.Tag == VBP) && i > 0 && toks[i-1].Tag == p && !isBe(toks[i-1].Lower) && !bareInfVerbs[VerbLemma(toks[i-1].Lower)] {
-			t.Tag = NN // "exchanged fire", "opened fire": no subject between two finite verbs
+		if (p == VBD || p == VBZ || p == VBN) && (t.Tag == VB || t.Tag == VBP || t.Tag == VBZ) && i > 0 && toks[i-1].Tag == p && !isBe(toks[i-1].Lower) && !isHave(toks[i-1].Lower) && !bareInfVerbs[VerbLemma(toks[i-1].Lower)] && !speechVerbs[VerbLemma(toks[i-1].Lower)] {
+			// "exchanged fire", "fired shells", "bombed targets": no subject
+			// between two verbs
+			if t.Tag == VBZ {
+				t.Tag = NNS
+			} else {
+				t.Tag = NN
+			}
 			continue
 		}
 		be, have := auxBefore(i)
@@ -477,6 +483,27 @@ func contextRules(toks []Token) {
 			t.Tag = NN
 		}
 	}
+}
+
+// contentNoun reports whether the "that" at i follows a content noun,
+// directly or across prepositional phrases ("rumors in world markets on
+// Tuesday that").
+func contentNoun(toks []Token, i int) bool {
+	if contentNouns[toks[i-1].Lower] {
+		return true
+	}
+	for j := i - 1; j > 0 && j >= i-10; j-- {
+		switch t := toks[j].Tag; {
+		case t == IN:
+			if contentNouns[toks[j-1].Lower] {
+				return true
+			}
+		case t.IsNoun() || t == DT || t.IsAdj() || t == CD:
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // bareInfVerbs take a bare infinitive right after them ("helped build").
@@ -550,6 +577,8 @@ func nounFixes(toks []Token) {
 		switch {
 		case directions[t.Lower] && i > 0 && i+1 < n && toks[i+1].Lower == "of" && (toks[i-1].Tag.IsNoun() || toks[i-1].Tag == CD):
 			t.Tag = RB // "posts east of Basra": the noun phrase ends before
+		case t.Tag == VBD && candidates(t) == nil && i > 0 && i+1 < n && (toks[i+1].Tag == NN || toks[i+1].Tag == NNS) && (toks[i-1].Tag == NNP || toks[i-1].Tag.IsAdj()) && npBefore(toks, i):
+			t.Tag = NN // "seven Kuwaiti speed boats"
 		case t.Text == "May" && (i+1 < n && toks[i+1].Tag == CD || i > 0 && (toks[i-1].Tag == DT || toks[i-1].Tag == IN)):
 			t.Tag = NNP
 		case t.Tag == VB && !t.Cap && candidates(t) == nil && i > 0 && (toks[i-1].Tag == NNP || toks[i-1].Tag == NN || toks[i-1].Tag.IsAdj()):
@@ -574,6 +603,16 @@ func nounFixes(toks []Token) {
 			}
 		}
 	}
+}
+
+// npBefore reports whether the tokens before i, back to a number, can all
+// stand in a noun phrase ("seven Kuwaiti speed boats").
+func npBefore(toks []Token, i int) bool {
+	j := i - 1
+	for j >= 0 && (toks[j].Tag == NNP || toks[j].Tag == NN || toks[j].Tag.IsAdj()) {
+		j--
+	}
+	return j >= 0 && toks[j].Tag == CD
 }
 
 var directions = map[string]bool{
