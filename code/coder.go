@@ -603,6 +603,11 @@ func (st *sent) codeVerb(k int) {
 			tgt = st.ppTargetsOf(placePreps, pps, src)
 		}
 	}
+	if v.Gerund && v.Lemma == "visit" && v.Governor >= 0 && !catenatives[s.Verbs[v.Governor].Lemma] && len(v.Objects) > 0 && v.End == s.Phrases[v.Objects[0]].Start {
+		// "Deng told visiting US Secretary of State Shultz": the visitor is
+		// the phrase "visiting" modifies, the host the governor's subject
+		src, tgt = st.actorsOf(v.Objects), st.actorsOf(s.Verbs[v.Governor].Subjects)
+	}
 	if r.Swap {
 		src, tgt = tgt, src
 		if len(src) == 0 {
@@ -654,6 +659,14 @@ func sameCountry(a, b string) bool {
 		b = "RUS"
 	}
 	return a == b
+}
+
+// catenatives take a gerund as their complement ("began visiting"), where
+// the gerund is the subject's own act.
+var catenatives = map[string]bool{
+	"begin": true, "start": true, "continue": true, "stop": true, "keep": true, "finish": true, "avoid": true,
+	"consider": true, "resume": true, "end": true, "quit": true, "recommend": true, "suggest": true,
+	"risk": true, "deny": true, "plan": true, "propose": true, "include": true, "involve": true, "like": true,
 }
 
 // intentVerbs make the aid they govern a stated intent (CAMEO 033):
@@ -857,9 +870,9 @@ func (st *sent) codeNoun(p int) {
 	if len(src) == 0 && govVerb >= 0 {
 		src = st.actorsOf(s.Verbs[govVerb].Subjects)
 	}
-	if len(src) == 0 && len(tgt) == 1 {
-		// "offer a treaty at talks with the Soviet Union": the talks of
-		// the verb's subject
+	if len(src) == 0 && len(tgt) >= 1 {
+		// "offer a treaty at talks with the Soviet Union", "went into a
+		// meeting with Shevardnadze": the talks of the verb's subject
 		for k := range s.Verbs {
 			for _, pp := range s.Verbs[k].PPs {
 				if pp.Phrase == p {

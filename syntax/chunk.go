@@ -782,6 +782,9 @@ var timeNouns = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
 	"sunday": true, "week": true, "month": true, "year": true, "night": true, "day": true, "weekend": true,
 	"today": true, "yesterday": true, "tomorrow": true, "morning": true, "evening": true, "afternoon": true,
+	"january": true, "february": true, "march": true, "april": true, "june": true, "july": true, "august": true,
+	"september": true, "october": true, "november": true, "december": true, "summer": true, "winter": true,
+	"spring": true, "autumn": true,
 }
 
 // temporal reports whether phrase p says when ("last Friday", "this
