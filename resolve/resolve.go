@@ -52,6 +52,104 @@ func (c *Clusterer) lookback() time.Duration {
 // span is the interval of days in which a mention's event may have happened.
 type span struct{ first, last time.Time }
 
+// anchor is the day that links from m are measured from: the middle of its
+// date, or for an undated report its publication day, since news reports
+// recent happenings.
+func anchor(m *dyad.Mention, s span) time.Time {
+	if !m.Date.Known() {
+		return s.last
+	}
+	return s.first.Add(s.last.Sub(s.first) / 2)
+}
+
+// clusterSummary is what decides whether two clusters of mentions may
+// merge: the span of their precise (day) dates, the interval that their
+// coarse or missing dates allow, the countries of their places, and their
+// most specific code.
+type clusterSummary struct {
+	precise       bool
+	pFirst, pLast time.Time // the days that precise dates name
+	bounded       bool
+	bFirst, bLast time.Time // where coarse and undated mentions allow the event
+	country       string    // the country of the places given, "" if none
+	code          dyad.EventCode
+}
+
+func (c *Clusterer) summaryOf(m *dyad.Mention, s span) clusterSummary {
+	cs := clusterSummary{code: m.Code}
+	if m.Location != nil {
+		cs.country = m.Location.Country
+	}
+	w := c.window()
+	switch {
+	case s.first.IsZero():
+	case m.Date.Known() && (m.Date.Precision == dyad.PrecisionDay || s.last.Sub(s.first) <= w):
+		cs.precise, cs.pFirst, cs.pLast = true, s.first, s.last
+	default:
+		// A month, a year, a long range, or an undated report: it may be
+		// any day within its span, give or take the window.
+		cs.bounded, cs.bFirst, cs.bLast = true, s.first.Add(-w), s.last.Add(w)
+	}
+	return cs
+}
+
+// merge returns the summary of two clusters joined, and whether they may
+// join: one country at most, codes that refine one another, precise dates
+// within the window of each other, inside what the coarse dates allow.
+func (a clusterSummary) merge(b clusterSummary, w time.Duration) (clusterSummary, bool) {
+	m := a
+	switch {
+	case a.country == "":
+		m.country = b.country
+	case b.country != "" && b.country != a.country:
+		return m, false
+	}
+	switch {
+	case b.code.Refines(a.code):
+		m.code = b.code
+	case !a.code.Refines(b.code):
+		return m, false
+	}
+	if b.precise {
+		if !m.precise {
+			m.precise, m.pFirst, m.pLast = true, b.pFirst, b.pLast
+		} else {
+			m.pFirst, m.pLast = minTime(m.pFirst, b.pFirst), maxTime(m.pLast, b.pLast)
+		}
+	}
+	if b.bounded {
+		if !m.bounded {
+			m.bounded, m.bFirst, m.bLast = true, b.bFirst, b.bLast
+		} else {
+			m.bFirst, m.bLast = maxTime(m.bFirst, b.bFirst), minTime(m.bLast, b.bLast)
+		}
+	}
+	if m.precise && m.pLast.Sub(m.pFirst) > w {
+		return m, false
+	}
+	if m.bounded && m.bLast.Before(m.bFirst) {
+		return m, false
+	}
+	if m.precise && m.bounded && (m.pLast.Before(m.bFirst) || m.pFirst.After(m.bLast)) {
+		return m, false
+	}
+	return m, true
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
 func (c *Clusterer) spanOf(m *dyad.Mention) span {
 	if m.Date.Known() {
 		return span{m.Date.First(), m.Date.Last()}
@@ -82,7 +180,17 @@ func (c *Clusterer) Resolve(bucket []*dyad.Mention) []*dyad.Event {
 		}
 		return cmp.Compare(a.ID, b.ID)
 	})
-	uf := newUnionFind(len(ms))
+	// Candidate links join pairwise-compatible mentions; they are tried
+	// closest first, in an order fixed by the mentions themselves, and a
+	// link merges two clusters only if the whole of both stay compatible.
+	// So a chain of links cannot join two reports that disagree on the
+	// place or lie weeks apart (single linkage would), and the result still
+	// does not depend on the order of the input.
+	type link struct {
+		i, j int
+		dist time.Duration
+	}
+	var links []link
 	w := c.window()
 	for i, a := range ms {
 		sa := spans[a]
@@ -90,15 +198,40 @@ func (c *Clusterer) Resolve(bucket []*dyad.Mention) []*dyad.Event {
 			b := ms[j]
 			sb := spans[b]
 			if !sa.first.IsZero() && !sb.first.IsZero() && sb.first.Sub(sa.last) > w {
-				// Later mentions start later still; but a long span of a
-				// later-sorted mention cannot reach back before its start,
-				// so nothing after j can join i either.
+				// Later mentions start later still, so none can join a.
 				break
 			}
 			if c.compatible(a, b, sa, sb) {
-				uf.union(i, j)
+				d := anchor(a, sa).Sub(anchor(b, sb))
+				links = append(links, link{i, j, max(d, -d)})
 			}
 		}
+	}
+	slices.SortFunc(links, func(x, y link) int {
+		if r := cmp.Compare(x.dist, y.dist); r != 0 {
+			return r
+		}
+		if r := cmp.Compare(ms[x.i].ID, ms[y.i].ID); r != 0 {
+			return r
+		}
+		return cmp.Compare(ms[x.j].ID, ms[y.j].ID)
+	})
+	uf := newUnionFind(len(ms))
+	sums := make([]clusterSummary, len(ms))
+	for i, m := range ms {
+		sums[i] = c.summaryOf(m, spans[m])
+	}
+	for _, l := range links {
+		a, b := uf.find(l.i), uf.find(l.j)
+		if a == b {
+			continue
+		}
+		merged, ok := sums[a].merge(sums[b], w)
+		if !ok {
+			continue
+		}
+		uf.union(a, b)
+		sums[uf.find(a)] = merged
 	}
 	groups := map[int][]*dyad.Mention{}
 	for i, m := range ms {

@@ -138,3 +138,32 @@ func render(evs []*dyad.Event) string {
 	}
 	return s
 }
+
+// TestClusterer_NoChaining checks that an undated report cannot bridge two
+// reports that disagree on the place, nor dated reports chain beyond the
+// window.
+func TestClusterer_NoChaining(t *testing.T) {
+	moscow := &dyad.Place{Name: "Moscow", Country: "RUS"}
+	kabul := &dyad.Place{Name: "Kabul", Country: "AFG"}
+	a := mention("a", "A", "a", "2026-05-27", "2026-05-27", dyad.Asserted)
+	a.Location = moscow
+	b := mention("b", "B", "b", "", "2026-05-27", dyad.Asserted) // undated, no place
+	c := mention("c", "C", "c", "2026-05-21", "2026-05-21", dyad.Asserted)
+	c.Location = kabul
+	d := mention("d", "D", "d", "2026-06-02", "2026-06-02", dyad.Asserted) // 6 days after a, 12 after c
+	for _, order := range [][]*dyad.Mention{{a, b, c, d}, {d, c, b, a}, {b, d, a, c}} {
+		evs := (&Clusterer{}).Resolve(order)
+		got := map[dyad.DocumentID]int{}
+		for i, e := range evs {
+			for _, m := range e.Mentions {
+				got[m.Doc] = i
+			}
+		}
+		if got["a"] == got["c"] {
+			t.Errorf("Moscow and Kabul reports joined: %s", render(evs))
+		}
+		if got["a"] != got["b"] || got["a"] != got["d"] {
+			t.Errorf("want a, b, d in one event: %s", render(evs))
+		}
+	}
+}
