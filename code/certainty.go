@@ -37,7 +37,10 @@ var futureGovernors = map[string]bool{
 	"decide": true, "promise": true, "pledge": true, "vow": true, "go": true, "due": true, "resolve": true,
 }
 
-var negGovernors = map[string]bool{"deny": true, "refuse": true, "fail": true, "decline": true, "reject": true, "avoid": true}
+var negGovernors = map[string]bool{
+	"deny": true, "refuse": true, "fail": true, "decline": true, "reject": true, "avoid": true,
+	"cancel": true, "scrap": true, "abandon": true, // "cancelled a trip to the U.S."
+}
 
 var hedgeAdverbs = map[string]bool{
 	"possibly": true, "reportedly": true, "allegedly": true, "apparently": true, "probably": true, "perhaps": true,

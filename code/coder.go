@@ -371,6 +371,15 @@ func (st *sent) actorsOf(ps []int) []dyad.Actor {
 				continue
 			}
 			for _, pp := range st.s.PPsOf(p) {
+				if st.s.Tokens[pp.Prep].Lower == "from" && forceNouns[st.headLemma(p)] {
+					// "planes from Afghanistan": its armed forces
+					for _, a := range st.actorsOf([]int{pp.Phrase}) {
+						if a.Country != "" {
+							start, end := st.s.PhraseSpan(p)
+							out = appendActor(out, dyad.Actor{Country: a.Country, Role: "MIL", Code: dyad.JoinCode(a.Country, "MIL"), Text: st.text[start:end]})
+						}
+					}
+				}
 				switch st.s.Tokens[pp.Prep].Lower {
 				case "including", "like", "of":
 					for _, q := range st.s.Chain(pp.Phrase) {
@@ -630,6 +639,9 @@ func (st *sent) codeVerb(k int) {
 		}
 	}
 	code := r.Code
+	if code == "190" && !v.Passive && len(subj) > 0 && aircraft[st.headLemma(subj[0])] {
+		code = "195" // "planes from Afghanistan attacked Pakistani villages": from the air
+	}
 	if v.Governor >= 0 && intentVerbs[s.Verbs[v.Governor].Lemma] {
 		code = intentCode(code) // "pledged to protect Kuwaiti tankers": a promise
 	}
@@ -659,6 +671,12 @@ func sameCountry(a, b string) bool {
 		b = "RUS"
 	}
 	return a == b
+}
+
+// aircraft are the subjects whose attacks are air strikes.
+var aircraft = map[string]bool{
+	"plane": true, "warplane": true, "jet": true, "aircraft": true, "bomber": true, "helicopter": true,
+	"gunship": true, "drone": true, "fighter-bomber": true, "air force": true,
 }
 
 // catenatives take a gerund as their complement ("began visiting"), where
@@ -961,6 +979,18 @@ func (st *sent) emit(ev event) {
 	}
 }
 
+// sameKind reports whether two codes of one root name the same kind of
+// event: the same three-digit code, or one of them the root's generic code
+// ("attacked and shelled": 190 and 194 are one fight; "seized boats and
+// detained their crew": 171 and 173 are two acts).
+func sameKind(a, b dyad.EventCode) bool {
+	ka, kb := string(a), string(b)
+	if len(ka) < 3 || len(kb) < 3 || ka[2] == '0' || kb[2] == '0' {
+		return true
+	}
+	return ka[:3] == kb[:3]
+}
+
 // jointRoot reports whether two coordinated subjects with no target can be
 // read as doing the action together, to each other: meeting, signing,
 // cooperating, fighting ("Russia and the Taliban signed"), but not "the US
@@ -1013,11 +1043,11 @@ func allSameCountry(tgt, src []dyad.Actor) bool {
 	return true
 }
 
-// dup reports whether the sentence already has a mention of code between a
-// and b in either direction.
+// dup reports whether the sentence already has a mention of the same kind
+// of event between a and b in either direction.
 func (st *sent) dup(code dyad.EventCode, a, b dyad.Actor) bool {
 	for _, m := range st.out {
-		if m.Code.Root() != code.Root() {
+		if m.Code.Root() != code.Root() || !sameKind(m.Code, code) {
 			continue
 		}
 		if m.Source.Code == a.Code && m.Target.Code == b.Code || m.Source.Code == b.Code && m.Target.Code == a.Code {
@@ -1129,6 +1159,19 @@ func (st *sent) possessiveActor(p int) (dyad.Actor, bool) {
 		return dyad.Actor{}, false
 	}
 	start, end := s.PhraseSpan(p)
+	if s.Tokens[ph.Start].Lower == "their" && p > 0 {
+		// "seized seven Kuwaiti boats and detained their crew": "their"
+		// names the plural phrase just before when it names a country
+		if q := p - 1; s.Tokens[s.Phrases[q].Head].Tag == syntax.NNS && s.Phrases[q].End+3 >= ph.Start {
+			if b, ok := st.demonymActor(q); ok && b.Country != "" {
+				a := dyad.Actor{Country: b.Country, Code: dyad.ActorCode(b.Country), Text: st.text[start:end]}
+				if forceNouns[st.headLemma(p)] {
+					a.Role, a.Code = "MIL", dyad.JoinCode(b.Country, "MIL")
+				}
+				return a, true
+			}
+		}
+	}
 	for i := len(st.actors) - 1; i >= 0; i-- {
 		m := &st.actors[i]
 		if m.Span.End > start || m.Country == "" {

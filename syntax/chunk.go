@@ -32,6 +32,8 @@ func chunkPhrases(s *Sentence) {
 		for j < n {
 			tj := toks[j].Tag
 			switch {
+			case (tj.IsNoun() || tj == CD) && head >= 0 && head == j-1 && timeNouns[toks[head].Lower] && toks[head].Cap && tj == NNP && !timeNouns[toks[j].Lower]:
+				break inner // "said on Sunday Iran had seized": a day, then a name
 			case tj.IsNoun() || tj == CD:
 				head = j
 				j++
@@ -411,11 +413,16 @@ func findClauses(s *Sentence) {
 					}
 				}
 			}
-			if speechVerbs[vg.Lemma] && vg.End < n && s.PhraseAt[vg.End] >= 0 {
-				if f := s.finiteBefore(vg.End, true); f >= 0 && s.Verbs[f].Start > vg.End {
+			at := vg.End
+			// "said on Sunday Iran had seized …": a time phrase first
+			if at+1 < n && toks[at].Tag == IN && s.PhraseAt[at+1] >= 0 && s.temporal(s.PhraseAt[at+1]) {
+				at = s.Phrases[s.PhraseAt[at+1]].End
+			}
+			if speechVerbs[vg.Lemma] && at < n && s.PhraseAt[at] >= 0 {
+				if f := s.finiteBefore(at, true); f >= 0 && s.Verbs[f].Start > at {
 					hasVerb = true
-					i = vg.End - 1
-					open(vg.End, Complement, -1, cur, -1)
+					i = at - 1
+					open(at, Complement, -1, cur, -1)
 					continue
 				}
 			}
@@ -534,7 +541,7 @@ func relate(s *Sentence) {
 			pv := &s.Verbs[k-1]
 			gap := v.Start - pv.End
 			switch {
-			case (v.Infinitive || v.Gerund) && gap == 0:
+			case (v.Infinitive || v.Gerund) && (gap == 0 || v.Infinitive && onlyAdverbsBetween(toks, pv.End, v.Start)):
 				v.Governor = k - 1
 			case v.Gerund && gap == 1 && toks[v.Start-1].Tag == IN && s.PhraseAt[v.Start-1] < 0:
 				v.Governor = k - 1

@@ -575,6 +575,8 @@ func nounFixes(toks []Token) {
 	for i := range toks {
 		t := &toks[i]
 		switch {
+		case (t.Lower == "today" || t.Lower == "yesterday" || t.Lower == "tomorrow" || t.Lower == "tonight") && t.Tag == NN && (i+1 >= n || toks[i+1].Tag != POS):
+			t.Tag = RB // "complained to the UN today that …": not part of a noun phrase
 		case directions[t.Lower] && i > 0 && i+1 < n && toks[i+1].Lower == "of" && (toks[i-1].Tag.IsNoun() || toks[i-1].Tag == CD):
 			t.Tag = RB // "posts east of Basra": the noun phrase ends before
 		case t.Tag == VBD && candidates(t) == nil && i > 0 && i+1 < n && (toks[i+1].Tag == NN || toks[i+1].Tag == NNS) && (toks[i-1].Tag == NNP || toks[i-1].Tag.IsAdj()) && npBefore(toks, i):
