@@ -267,7 +267,7 @@ func (s *Store) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Eve
 	for _, b := range branches {
 		var n int
 		q := fmt.Sprintf(`SELECT count(*) FROM (SELECT 1 FROM events e WHERE %s LIMIT %d)`, b.sql, CountCap+1-total)
-		if err := s.db.QueryRowContext(ctx, q, b.args...).Scan(&n); err != nil {
+		if err := s.reader().QueryRowContext(ctx, q, b.args...).Scan(&n); err != nil {
 			return nil, 0, fmt.Errorf("count events: %w", err)
 		}
 		if total += n; total > CountCap {
@@ -297,7 +297,7 @@ func (s *Store) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Eve
 	if len(parts) > 1 {
 		q = `SELECT * FROM (` + strings.Join(parts, " UNION ALL ") + `) e` + order
 	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.reader().QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("find events: %w", err)
 	}
@@ -332,7 +332,7 @@ func (s *Store) attachMentions(ctx context.Context, evs []*dyad.Event) error {
 		for i, e := range chunk {
 			args[i] = string(e.ID)
 		}
-		ms, err := queryMentions(ctx, s.db, `m.event IN (`+placeholders(len(chunk))+`)`, args...)
+		ms, err := queryMentions(ctx, s.reader(), `m.event IN (`+placeholders(len(chunk))+`)`, args...)
 		if err != nil {
 			return err
 		}
@@ -352,7 +352,7 @@ func Cursor(e *dyad.Event) string {
 
 // FindEvent returns one event with all its mentions, or ENOTFOUND.
 func (s *Store) FindEvent(ctx context.Context, id dyad.EventID) (*dyad.Event, error) {
-	row := s.db.QueryRowContext(ctx, `SELECT `+eventColumns+` FROM events e WHERE e.id = ?`, string(id))
+	row := s.reader().QueryRowContext(ctx, `SELECT `+eventColumns+` FROM events e WHERE e.id = ?`, string(id))
 	e, _, err := scanEvent(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, dyad.Errorf(dyad.ENOTFOUND, "no event %s", id)
@@ -360,7 +360,7 @@ func (s *Store) FindEvent(ctx context.Context, id dyad.EventID) (*dyad.Event, er
 	if err != nil {
 		return nil, fmt.Errorf("find event %s: %w", id, err)
 	}
-	e.Mentions, err = queryMentions(ctx, s.db, `m.event = ?`, string(id))
+	e.Mentions, err = queryMentions(ctx, s.reader(), `m.event = ?`, string(id))
 	if err != nil {
 		return nil, err
 	}
@@ -435,7 +435,7 @@ func (s *Store) queryDocuments(ctx context.Context, where string, args ...any) (
 
 // DocumentMentions returns the mentions coded from a document, in text order.
 func (s *Store) DocumentMentions(ctx context.Context, id dyad.DocumentID) ([]*dyad.Mention, error) {
-	return queryMentions(ctx, s.db, `m.doc = ?`, string(id))
+	return queryMentions(ctx, s.reader(), `m.doc = ?`, string(id))
 }
 
 // StoryDocuments returns the documents of a story, oldest first, without text.
@@ -468,3 +468,6 @@ func (s *Store) Stats(ctx context.Context) (dyad.Stats, error) {
 	st.Bytes = s.size()
 	return st, nil
 }
+
+// reader runs read queries through the store's prepared statements.
+func (s *Store) reader() execer { return cachedTx{s: s} }

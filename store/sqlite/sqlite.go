@@ -44,7 +44,8 @@ type Store struct {
 	Now func() time.Time
 
 	stmtMu sync.Mutex
-	stmts  map[string]*sql.Stmt // prepared write statements, by SQL text
+	stmts  map[string]*sql.Stmt // prepared statements, by SQL text
+	spare  []*sql.Stmt          // prepared past the cache's bound, closed with the store
 }
 
 var _ dyad.Store = (*Store)(nil)
@@ -93,6 +94,9 @@ func (s *Store) DB() *sql.DB { return s.db }
 func (s *Store) Close() error {
 	s.stmtMu.Lock()
 	for _, st := range s.stmts {
+		st.Close()
+	}
+	for _, st := range s.spare {
 		st.Close()
 	}
 	s.stmtMu.Unlock()

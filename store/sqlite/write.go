@@ -19,34 +19,53 @@ type execer interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-// cachedTx runs a write transaction's statements through statements
-// prepared once per store: SQLite spends more on parsing a statement than
-// on inserting a row, and a write runs the same few statements thousands
-// of times.
+// cachedTx runs statements through statements prepared once per store,
+// within tx when it is set and on the pool otherwise: SQLite spends more on
+// parsing a statement than on inserting a row or finding a page of events,
+// and dyad runs the same few statements thousands of times.
 type cachedTx struct {
 	tx *sql.Tx
 	s  *Store
 }
 
 func (c cachedTx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
-	c.s.stmtMu.Lock()
-	st, ok := c.s.stmts[query]
-	c.s.stmtMu.Unlock()
-	if !ok {
-		var err error
-		if st, err = c.s.db.PrepareContext(ctx, query); err != nil {
-			return nil, err
-		}
-		c.s.stmtMu.Lock()
-		if prev, ok := c.s.stmts[query]; ok {
-			st.Close()
-			st = prev
-		} else {
-			c.s.stmts[query] = st
-		}
-		c.s.stmtMu.Unlock()
+	st, err := c.s.prepared(ctx, query)
+	if err != nil || c.tx == nil {
+		return st, err
 	}
 	return c.tx.StmtContext(ctx, st), nil
+}
+
+// maxStmts bounds the statement cache: queries are built from filters, and
+// an unusual filter should not keep its statement forever.
+const maxStmts = 512
+
+// prepared returns the store's prepared statement for query, preparing it
+// on first use. Beyond maxStmts cached statements, it prepares one for the
+// caller to use once (closed with the store) without caching it.
+func (s *Store) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
+	s.stmtMu.Lock()
+	st, ok := s.stmts[query]
+	s.stmtMu.Unlock()
+	if ok {
+		return st, nil
+	}
+	st, err := s.db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	s.stmtMu.Lock()
+	defer s.stmtMu.Unlock()
+	if prev, ok := s.stmts[query]; ok {
+		st.Close()
+		return prev, nil
+	}
+	if len(s.stmts) < maxStmts {
+		s.stmts[query] = st
+	} else {
+		s.spare = append(s.spare, st)
+	}
+	return st, nil
 }
 
 func (c cachedTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
@@ -67,8 +86,11 @@ func (c cachedTx) QueryContext(ctx context.Context, query string, args ...any) (
 
 func (c cachedTx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
 	st, err := c.stmt(ctx, query)
-	if err != nil {
-		return c.tx.QueryRowContext(ctx, query, args...) // reports the same error
+	if err != nil { // let database/sql report the same error through a Row
+		if c.tx != nil {
+			return c.tx.QueryRowContext(ctx, query, args...)
+		}
+		return c.s.db.QueryRowContext(ctx, query, args...)
 	}
 	return st.QueryRowContext(ctx, args...)
 }
