@@ -73,7 +73,8 @@ type WriteResult struct {
 // A Writer stores coded documents. Write stores, in one transaction, each
 // document of docs that is not stored yet, with its sentences, its source
 // list and its mentions (mentions[doc.ID]); it links each new document to
-// its near-duplicate story and resolves, with r, every bucket that the new
+// its near-duplicate story and resolves, with r (nil leaves them
+// unresolved), every bucket that the new
 // mentions touch. Documents already stored are counted, not changed. A
 // Write either stores everything or nothing, so a crash leaves the store as
 // it was before the call. Writers are safe for concurrent use.

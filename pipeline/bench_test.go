@@ -47,7 +47,7 @@ func newCoder() dyad.Coder {
 
 // benchIngest ingests the Reuters corpus into a fresh store per iteration
 // and reports documents/s, MB/s and the peak resident memory.
-func benchIngest(b *testing.B, coder dyad.Coder) {
+func benchIngest(b *testing.B, coder dyad.Coder, resolver dyad.Resolver) {
 	corpus := shared.Path(b, "corpus", "reuters21578")
 	files, _ := filepath.Glob(filepath.Join(corpus, "*.jsonl"))
 	ctx := context.Background()
@@ -58,7 +58,7 @@ func benchIngest(b *testing.B, coder dyad.Coder) {
 			b.Fatal(err)
 		}
 		rd := ingest.NewReader(ingest.Options{})
-		r := &pipeline.Runner{Coder: coder, Store: s, Resolver: &resolve.Clusterer{}}
+		r := &pipeline.Runner{Coder: coder, Store: s, Resolver: resolver}
 		sum, err := r.Run(ctx, func(ctx context.Context, yield func(*dyad.Document, error) error) error {
 			return rd.Read(ctx, files, nil, func(it ingest.Item) error { return yield(it.Doc, it.Err) })
 		})
@@ -76,7 +76,11 @@ func benchIngest(b *testing.B, coder dyad.Coder) {
 }
 
 // BenchmarkIngest is ingest + segmentation + storage, without coding.
-func BenchmarkIngest(b *testing.B) { benchIngest(b, nil) }
+func BenchmarkIngest(b *testing.B) { benchIngest(b, nil, &resolve.Clusterer{}) }
 
 // BenchmarkIngestCode is the whole pipeline with the built-in coder.
-func BenchmarkIngestCode(b *testing.B) { benchIngest(b, newCoder()) }
+func BenchmarkIngestCode(b *testing.B) { benchIngest(b, newCoder(), &resolve.Clusterer{}) }
+
+// BenchmarkIngestCodeUnresolved is BenchmarkIngestCode without resolving
+// mentions into events: the difference is what resolution costs.
+func BenchmarkIngestCodeUnresolved(b *testing.B) { benchIngest(b, newCoder(), nil) }

@@ -196,6 +196,9 @@ func (s *Store) Write(ctx context.Context, docs []*dyad.Document, mentions map[d
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
+	if r == nil {
+		keys = nil // mentions stay unresolved (benchmarks measure resolution this way)
+	}
 	for _, k := range keys {
 		n, err := resolveBucket(ctx, tx, k, r)
 		if err != nil {
