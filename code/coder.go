@@ -639,6 +639,11 @@ func (st *sent) codeVerb(k int) {
 		}
 	}
 	code := r.Code
+	if len(tgt) == 0 && strings.HasPrefix(string(code), "016") && len(v.Objects) > 0 {
+		// "rejected charges that vessels seized by Iran were spy boats":
+		// the accuser is named in what the charge says
+		tgt = st.contentActor(s.Phrases[v.Objects[0]].End, src)
+	}
 	if code == "190" && !v.Passive && len(subj) > 0 && aircraft[st.headLemma(subj[0])] {
 		code = "195" // "planes from Afghanistan attacked Pakistani villages": from the air
 	}
@@ -671,6 +676,26 @@ func sameCountry(a, b string) bool {
 		b = "RUS"
 	}
 	return a == b
+}
+
+// contentActor returns the first actor of a "by" phrase in the that-clause
+// starting at token i that is not the same party as src: the accuser of a
+// charge (never the victim the charge names).
+func (st *sent) contentActor(i int, src []dyad.Actor) []dyad.Actor {
+	s := st.s
+	if i >= len(s.Tokens) || s.Tokens[i].Lower != "that" {
+		return nil
+	}
+	k := s.ClauseOf(i)
+	for p := range s.Phrases {
+		if s.Phrases[p].Start <= i || s.Phrases[p].Clause < k || s.Phrases[p].Prep < 0 || s.Tokens[s.Phrases[p].Prep].Lower != "by" {
+			continue // only the doer the charge names: "seized by Iran"
+		}
+		if a, ok := st.phraseActor(p); ok && !allSameCountry([]dyad.Actor{a}, src) {
+			return []dyad.Actor{a}
+		}
+	}
+	return nil
 }
 
 // aircraft are the subjects whose attacks are air strikes.

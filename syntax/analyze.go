@@ -181,6 +181,7 @@ func (a *Analyzer) Analyze(text string) *Sentence {
 	findClauses(s)
 	linkPhrases(s)
 	relate(s)
+	frontedParticiple(s)
 	shareObjects(s)
 	return s
 }
@@ -205,6 +206,7 @@ func (a *Analyzer) AnalyzeTokens(text string, toks []Token) *Sentence {
 	findClauses(s)
 	linkPhrases(s)
 	relate(s)
+	frontedParticiple(s)
 	shareObjects(s)
 	return s
 }

@@ -34,6 +34,8 @@ func chunkPhrases(s *Sentence) {
 			switch {
 			case (tj.IsNoun() || tj == CD) && head >= 0 && head == j-1 && timeNouns[toks[head].Lower] && toks[head].Cap && tj == NNP && !timeNouns[toks[j].Lower]:
 				break inner // "said on Sunday Iran had seized": a day, then a name
+			case tj == NNP && head >= 0 && head == j-1 && timeNouns[toks[j].Lower] && (toks[head].Tag == NN || toks[head].Tag == NNS):
+				break inner // "Gorbachev's offer Saturday to proceed": the day is no part of the offer
 			case tj.IsNoun() || tj == CD:
 				head = j
 				j++
@@ -582,6 +584,7 @@ func relate(s *Sentence) {
 				if ph.Prep >= 0 || ph.AppositiveOf >= 0 || ph.ConjOf >= 0 || ph.Clause != v.Clause {
 					continue
 				}
+
 				if ph.Start < from {
 					continue
 				}
@@ -671,6 +674,34 @@ func relate(s *Sentence) {
 				}
 			}
 		}
+	}
+}
+
+// frontedParticiple gives a participle that opens the sentence the
+// subject of the main clause after its comma: in "Welcoming the offer,
+// Reagan said …" Reagan welcomes it.
+func frontedParticiple(s *Sentence) {
+	if len(s.Verbs) < 2 {
+		return
+	}
+	v := &s.Verbs[0]
+	if v.Start != 0 || !v.Gerund && v.Tense != Nonfinite || len(v.Subjects) > 0 {
+		return
+	}
+	for k := 1; k < len(s.Verbs); k++ {
+		w := &s.Verbs[k]
+		if w.Tense == Nonfinite || len(w.Subjects) == 0 || w.Start == 0 || s.Tokens[s.Phrases[w.Subjects[0]].Start-1].Tag != COMMA {
+			continue
+		}
+		for q := 0; q < k; q++ {
+			if u := &s.Verbs[q]; len(u.Subjects) == 0 || u.SubjectInherited && q > 0 && s.Verbs[q].Governor >= 0 && s.Verbs[s.Verbs[q].Governor].Start == 0 {
+				if q == 0 || u.Governor == 0 {
+					u.Subjects = append(u.Subjects[:0], w.Subjects...)
+					u.SubjectInherited = true
+				}
+			}
+		}
+		return
 	}
 }
 

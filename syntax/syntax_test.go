@@ -146,6 +146,10 @@ func TestRelations(t *testing.T) {
 		{"progressive", "Troops are pulling out of the town.", "pull +prog present subj=Troops obj= of:the town\n"},
 		{"coordinated infinitives share the governor", "Reagan has pledged to keep the lanes open and to protect tankers.",
 			"pledge +perfect present subj=Reagan obj=\nkeep +inf nonfinite subj=Reagan obj=the lanes\nprotect +inf nonfinite subj=Reagan obj=tankers\n"},
+		{"fronted participle takes the main subject", "Welcoming the offer, Reagan said it removes an obstacle.",
+			"welcome +ger nonfinite subj=Reagan obj=the offer\nsay past subj=Reagan obj=\nremove present subj=it obj=an obstacle\n"},
+		{"day before a name", "The agency said on Sunday Iran had seized boats.",
+			"say past subj=The agency obj= on:Sunday\nseize +perfect past subj=Iran obj=boats\n"},
 		{"content clause is no relative", "Moscow denied reports that Russia had signed a treaty.",
 			"deny past subj=Moscow obj=reports\nsign +perfect past subj=Russia obj=a treaty\n"},
 	}

@@ -278,7 +278,7 @@ func contextRules(toks []Token) {
 				t.Tag = IN
 			case (p.IsNoun() || p == PRP) && i >= 2 && (tellVerbs[toks[i-2].Lower] || saidTo(toks, i)):
 				t.Tag = IN // "told reporters that …", "complained to the UN that …"
-			case p.IsNoun() && contentNoun(toks, i) && !(nx.IsVerb() || nx == MD || nx.IsAdv()):
+			case p.IsNoun() && contentNoun(toks, i) && (!(nx.IsVerb() || nx == MD || nx.IsAdv()) || nx == VBG && i+2 < n && toks[i+2].Tag.IsNoun()):
 				t.Tag = IN // "denied reports that Russia had signed …"
 			case p.IsNoun() || p == PRP:
 				if nx.IsNoun() && i+2 < n && (toks[i+2].Tag.IsVerb() || toks[i+2].Tag == MD) {
