@@ -73,9 +73,13 @@ func (cf *coderFlags) coder(e *env) (dyad.Coder, error) {
 	if cf.petrarch == "" {
 		return c, nil
 	}
-	d, err := petrarch.Load(cf.petrarch)
+	// A folder with PETRARCH2's production files is read as its
+	// configuration reads it; any other folder whole.
+	d, err := petrarch.LoadFiles(cf.petrarch, petrarch.PhoenixFiles)
 	if err != nil {
-		return nil, err
+		if d, err = petrarch.Load(cf.petrarch); err != nil {
+			return nil, err
+		}
 	}
 	pc := petrarch.NewCoder(d)
 	switch cf.petrarchMode {
