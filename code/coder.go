@@ -964,6 +964,9 @@ func (st *sent) emit(ev event) {
 	if len(src) == 0 || len(tgt) == 0 {
 		return
 	}
+	// "will come to Israel and an Israeli delegation to …": one party
+	// named twice is one target
+	src, tgt = distinctParties(src), distinctParties(tgt)
 	info, ok := cameo.Lookup(ev.code)
 	if !ok {
 		return
@@ -1014,6 +1017,24 @@ func sameKind(a, b dyad.EventCode) bool {
 		return true
 	}
 	return ka[:3] == kb[:3]
+}
+
+// distinctParties drops the actors that are the same party as one before
+// them.
+func distinctParties(as []dyad.Actor) []dyad.Actor {
+	out := as[:0:0]
+	for _, a := range as {
+		dup := false
+		for _, b := range out {
+			if sameActor(a, b) {
+				dup = true
+			}
+		}
+		if !dup {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // jointRoot reports whether two coordinated subjects with no target can be
