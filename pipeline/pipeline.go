@@ -24,18 +24,23 @@ type Input func(ctx context.Context, yield func(doc *dyad.Document, err error) e
 // Runner runs the pipeline. Its zero value is not usable: Store and
 // Resolver are required; Coder may be nil to store documents uncoded.
 type Runner struct {
-	Prepare   func(*dyad.Document) error // default: Prepare
-	Coder     dyad.Coder
-	Store     dyad.Writer
-	Resolver  dyad.Resolver
-	Workers   int           // default: GOMAXPROCS
+	Prepare  func(*dyad.Document) error // default: Prepare
+	Coder    dyad.Coder
+	Store    dyad.Writer
+	Resolver dyad.Resolver
+	Workers  int // default: GOMAXPROCS
+	// Writers is the number of concurrent batch writers: 1 (the default)
+	// suits SQLite, which has one writer at a time; a server database
+	// takes more.
+	Writers   int
 	BatchSize int           // documents per write transaction; default 256
 	MaxDelay  time.Duration // longest a prepared document waits for its batch; default 500ms
 	Logger    *slog.Logger  // nil discards
-	// Reject is called for each rejected input or document, from one
-	// goroutine at a time.
+	// Reject is called for each rejected input or document, one call at a
+	// time.
 	Reject func(err error)
-	// Progress, if set, is called after every batch is stored.
+	// Progress, if set, is called after every batch is stored, one call at
+	// a time.
 	Progress func(Summary)
 }
 
@@ -88,10 +93,10 @@ func (r *Runner) Run(ctx context.Context, in Input) (Summary, error) {
 	}
 
 	var sum Summary
-	var rejMu sync.Mutex
+	var mu sync.Mutex // guards sum and writeErr; Reject and Progress are called under it
 	reject := func(err error) {
-		rejMu.Lock()
-		defer rejMu.Unlock()
+		mu.Lock()
+		defer mu.Unlock()
 		sum.Rejected++
 		if r.Reject != nil {
 			r.Reject(err)
@@ -199,73 +204,92 @@ func (r *Runner) Run(ctx context.Context, in Input) (Summary, error) {
 	}
 	go func() { wg.Wait(); close(results) }()
 
-	// Writer: batches by size or delay, one transaction each.
-	var batch []coded
+	// Writers: each batches by size or delay, one transaction a batch.
 	var writeErr error
-	flush := func() {
-		if len(batch) == 0 || writeErr != nil {
-			batch = batch[:0]
-			return
-		}
-		docs := make([]*dyad.Document, len(batch))
-		byDoc := make(map[dyad.DocumentID][]*dyad.Mention, len(batch))
-		for i, c := range batch {
-			docs[i] = c.doc
-			byDoc[c.doc.ID] = append(byDoc[c.doc.ID], c.mentions...)
-		}
-		res, err := r.Store.Write(ctx, docs, byDoc, r.Resolver)
-		if err != nil {
-			writeErr = fmt.Errorf("store batch of %d documents: %w", len(docs), err)
-			cancel(writeErr)
-			batch = batch[:0]
-			return
-		}
-		newDocs := map[dyad.DocumentID]bool{}
-		for _, id := range res.New {
-			newDocs[id] = true
-		}
-		for _, c := range batch {
-			if newDocs[c.doc.ID] {
-				sum.Sentences += len(c.doc.Sentences)
-				delete(newDocs, c.doc.ID) // a repeat within the batch is not new twice
+	writer := func() {
+		var batch []coded
+		flush := func() {
+			defer func() { batch = batch[:0] }()
+			if len(batch) == 0 {
+				return
+			}
+			mu.Lock()
+			failed := writeErr != nil
+			mu.Unlock()
+			if failed {
+				return
+			}
+			docs := make([]*dyad.Document, len(batch))
+			byDoc := make(map[dyad.DocumentID][]*dyad.Mention, len(batch))
+			for i, c := range batch {
+				docs[i] = c.doc
+				byDoc[c.doc.ID] = append(byDoc[c.doc.ID], c.mentions...)
+			}
+			res, err := r.Store.Write(ctx, docs, byDoc, r.Resolver)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				if writeErr == nil {
+					writeErr = fmt.Errorf("store batch of %d documents: %w", len(docs), err)
+					cancel(writeErr)
+				}
+				return
+			}
+			newDocs := map[dyad.DocumentID]bool{}
+			for _, id := range res.New {
+				newDocs[id] = true
+			}
+			for _, c := range batch {
+				if newDocs[c.doc.ID] {
+					sum.Sentences += len(c.doc.Sentences)
+					delete(newDocs, c.doc.ID) // a repeat within the batch is not new twice
+				}
+			}
+			sum.New += len(res.New)
+			sum.Duplicates += res.Duplicates
+			sum.NearDuplicates += res.NearDuplicates
+			sum.Mentions += res.Mentions
+			sum.Events += res.Events
+			log.Debug("stored batch", "documents", len(docs), "new", len(res.New), "mentions", res.Mentions, "events", res.Events)
+			if r.Progress != nil {
+				p := sum
+				p.Seen, p.Bytes, p.Elapsed = int(seen.Load()), bytes.Load(), time.Since(start)
+				r.Progress(p)
 			}
 		}
-		sum.New += len(res.New)
-		sum.Duplicates += res.Duplicates
-		sum.NearDuplicates += res.NearDuplicates
-		sum.Mentions += res.Mentions
-		sum.Events += res.Events
-		log.Debug("stored batch", "documents", len(docs), "new", len(res.New), "mentions", res.Mentions, "events", res.Events)
-		batch = batch[:0]
-		if r.Progress != nil {
-			p := sum
-			p.Seen, p.Bytes, p.Elapsed = int(seen.Load()), bytes.Load(), time.Since(start)
-			r.Progress(p)
-		}
-	}
-	tick := time.NewTicker(maxDelay)
-	defer tick.Stop()
-loop:
-	for {
-		select {
-		case c, ok := <-results:
-			if !ok {
-				break loop
-			}
-			if c.stored {
-				sum.Duplicates++
-				continue
-			}
-			batch = append(batch, c)
-			if len(batch) >= batchSize {
+		tick := time.NewTicker(maxDelay)
+		defer tick.Stop()
+		for {
+			select {
+			case c, ok := <-results:
+				if !ok {
+					flush()
+					return
+				}
+				if c.stored {
+					mu.Lock()
+					sum.Duplicates++
+					mu.Unlock()
+					continue
+				}
+				batch = append(batch, c)
+				if len(batch) >= batchSize {
+					flush()
+				}
+			case <-tick.C:
 				flush()
 			}
-		case <-tick.C:
-			flush()
 		}
 	}
-	flush()
+	var ww sync.WaitGroup
+	for range max(1, r.Writers) {
+		ww.Add(1)
+		go func() { defer ww.Done(); writer() }()
+	}
+	ww.Wait()
 	err := <-readErr
+	mu.Lock()
+	defer mu.Unlock()
 	sum.Seen, sum.Bytes, sum.Elapsed = int(seen.Load()), bytes.Load(), time.Since(start)
 	if writeErr != nil {
 		return sum, writeErr

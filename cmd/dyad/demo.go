@@ -41,7 +41,7 @@ func runDemo(ctx context.Context, e *env, args []string) int {
 	}
 	defer store.Close()
 	fmt.Fprintf(e.stdout, "Ingesting the bundled sample documents into %s …\n", c.DB)
-	sum, err := ingestInputs(ctx, e, store, ingest.NewReader(ingest.Options{}), coder, []string{dir}, 0)
+	sum, err := ingestInputs(ctx, e, store, ingest.NewReader(ingest.Options{}), coder, []string{dir}, 0, writersFor(c.DB))
 	if err != nil {
 		return fail(e, "demo", err)
 	}

@@ -70,7 +70,7 @@ func runIngest(ctx context.Context, e *env, args []string) int {
 	}
 	defer store.Close()
 
-	sum, err := ingestInputs(ctx, e, store, reader, coder, inputs, *workers)
+	sum, err := ingestInputs(ctx, e, store, reader, coder, inputs, *workers, writersFor(c.DB))
 	fmt.Fprintf(e.stderr, "dyad ingest: %d documents seen, %d new, %d duplicates, %d near-duplicates, %d sentences, %d mentions, %d events updated, %d rejected (%.1f s, %.0f documents/s)\n",
 		sum.Seen, sum.New, sum.Duplicates, sum.NearDuplicates, sum.Sentences, sum.Mentions, sum.Events, sum.Rejected,
 		sum.Elapsed.Seconds(), float64(sum.Seen)/max(sum.Elapsed.Seconds(), 1e-9))
@@ -85,11 +85,11 @@ func runIngest(ctx context.Context, e *env, args []string) int {
 
 // ingestInputs runs the pipeline over inputs into store, naming each
 // rejected input on stderr, with a progress line when stderr is a terminal.
-func ingestInputs(ctx context.Context, e *env, store dyad.Writer, reader *ingest.Reader, coder dyad.Coder, inputs []string, workers int) (pipeline.Summary, error) {
+func ingestInputs(ctx context.Context, e *env, store dyad.Writer, reader *ingest.Reader, coder dyad.Coder, inputs []string, workers, writers int) (pipeline.Summary, error) {
 	var mu sync.Mutex // stderr is shared by rejections and progress
 	progress := newProgress(e.stderr, totalBytes(inputs))
 	r := &pipeline.Runner{
-		Coder: coder, Store: store, Resolver: &resolve.Clusterer{}, Workers: workers,
+		Coder: coder, Store: store, Resolver: &resolve.Clusterer{}, Workers: workers, Writers: writers,
 		Reject: func(err error) {
 			mu.Lock()
 			defer mu.Unlock()
@@ -160,4 +160,14 @@ func (p *progress) clear() {
 		fmt.Fprint(p.w, "\r\033[K")
 		p.shown = false
 	}
+}
+
+// writersFor returns how many batches to write at once into the store dsn
+// names: SQLite takes one writer at a time; a server takes several, each
+// waiting on its own round trips.
+func writersFor(dsn string) int {
+	if isPostgres(dsn) {
+		return 2
+	}
+	return 1
 }

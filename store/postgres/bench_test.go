@@ -65,17 +65,18 @@ func BenchmarkIngest(b *testing.B) {
 	d := actor.Builtin()
 	coder := code.New(code.Options{Actors: d, Places: place.Builtin(), Demonym: d.Demonym})
 	stores := []struct {
-		name string
-		open func(b *testing.B) dyad.Store
+		name    string
+		writers int
+		open    func(b *testing.B) dyad.Store
 	}{
-		{"sqlite", func(b *testing.B) dyad.Store {
+		{"sqlite", 1, func(b *testing.B) dyad.Store {
 			s, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "dyad.db"))
 			if err != nil {
 				b.Fatal(err)
 			}
 			return s
 		}},
-		{"postgres", func(b *testing.B) dyad.Store {
+		{"postgres", 2, func(b *testing.B) dyad.Store {
 			s, err := postgres.Open(context.Background(), pgtest.DSN(b))
 			if err != nil {
 				b.Fatal(err)
@@ -96,7 +97,7 @@ func BenchmarkIngest(b *testing.B) {
 				}
 				b.StartTimer()
 				start := time.Now()
-				r := &pipeline.Runner{Coder: coder, Store: s, Resolver: &resolve.Clusterer{}, Workers: 2}
+				r := &pipeline.Runner{Coder: coder, Store: s, Resolver: &resolve.Clusterer{}, Workers: 2, Writers: st.writers}
 				sum, err := r.Run(context.Background(), func(ctx context.Context, yield func(*dyad.Document, error) error) error {
 					for _, d := range docs {
 						if err := yield(d, nil); err != nil {
