@@ -611,6 +611,11 @@ func (st *sent) codeVerb(k int) {
 		if len(tgt) == 0 && !r.NeedPP && r.Code.Root() >= "17" && len(src) > 0 {
 			tgt = st.ppTargetsOf(placePreps, pps, src)
 		}
+		if len(tgt) == 0 && !r.NeedPP && r.Code.Root() >= "18" && len(src) > 0 {
+			// "shelled Kharkiv", "an attack on Kharkiv": the country of the
+			// place struck
+			tgt = st.placeTarget(append(objsAsPPs(obj), pps...), src)
+		}
 	}
 	if v.Gerund && v.Lemma == "visit" && v.Governor >= 0 && !catenatives[s.Verbs[v.Governor].Lemma] && len(v.Objects) > 0 && v.End == s.Phrases[v.Objects[0]].Start {
 		// "Deng told visiting US Secretary of State Shultz": the visitor is
@@ -664,6 +669,43 @@ func (st *sent) codeVerb(k int) {
 	}
 	ev := event{code: code, verb: k, src: src, tgt: tgt, evStart: v.Start, evEnd: v.End, clause: v.Clause}
 	st.emit(ev)
+}
+
+// objsAsPPs lets direct objects be searched like prepositional phrases.
+func objsAsPPs(obj []int) []syntax.PP {
+	out := make([]syntax.PP, 0, len(obj))
+	for _, o := range obj {
+		out = append(out, syntax.PP{Prep: -1, Phrase: o})
+	}
+	return out
+}
+
+// placeTarget returns, as an actor, the country of the first place among
+// the phrases (direct objects, or "on"/"in"/"at"/"near" phrases) that is
+// in another country than the source's.
+func (st *sent) placeTarget(pps []syntax.PP, src []dyad.Actor) []dyad.Actor {
+	if st.c.opts.Places == nil {
+		return nil
+	}
+	for _, pp := range pps {
+		if pp.Prep >= 0 {
+			switch st.s.Tokens[pp.Prep].Lower {
+			case "on", "in", "at", "near", "against", "into":
+			default:
+				continue
+			}
+		}
+		start, end := st.s.PhraseSpan(pp.Phrase)
+		pl, _, ok := st.c.opts.Places.Find("in "+st.text[start:end], nil, st.c.opts.Demonym)
+		if !ok || pl.Country == "" {
+			continue
+		}
+		a := dyad.Actor{Code: dyad.ActorCode(pl.Country), Country: pl.Country, Text: st.text[start:end]}
+		if !allSameCountry([]dyad.Actor{a}, src) && !sameCountry(a.Country, src[0].Country) {
+			return []dyad.Actor{a}
+		}
+	}
+	return nil
 }
 
 // sameCountry reports whether two country codes name one country, the
