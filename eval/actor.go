@@ -22,6 +22,11 @@ var aliases = buildAliases([][]string{
 	{"world bank", "wbk", "wb"},
 	{"arab league", "arl"},
 	{"rus", "sun", "usr", "ussr", "soviet union"},
+	// CAMEO codes that differ from ISO 3166 alpha-3.
+	{"rou", "rom", "romania"},
+	{"tls", "tmp", "east timor", "timor-leste"},
+	{"mne", "mtn", "montenegro"},
+	{"imn", "imy", "isle of man"},
 })
 
 // buildAliases maps every name of a group to the group's first name.
