@@ -183,11 +183,14 @@ func (s *Store) Write(ctx context.Context, docs []*dyad.Document, mentions map[d
 				m.CitedKeys = dyad.CitedKeys(doc.Sources, m.Citations)
 			}
 			key := dyad.BucketKey(m)
-			if err := insertMention(ctx, tx, m, key); err != nil {
+			added, err := insertMention(ctx, tx, m, key)
+			if err != nil {
 				return res, fmt.Errorf("store mention of %s: %w", doc.ID, err)
 			}
-			buckets[key] = true
-			res.Mentions++
+			if added {
+				buckets[key] = true
+				res.Mentions++
+			}
 		}
 		res.New = append(res.New, doc.ID)
 	}
@@ -290,7 +293,9 @@ func dateArgs(d dyad.Date) []any {
 	return []any{formatDay(d.Start), end, string(d.Precision)}
 }
 
-func insertMention(ctx context.Context, tx execer, m *dyad.Mention, bucket string) error {
+// insertMention stores m unless a mention with its ID is stored already
+// (a coder may code one claim twice), and reports whether it did.
+func insertMention(ctx context.Context, tx execer, m *dyad.Mention, bucket string) (bool, error) {
 	var attrText, attrCode string
 	if m.AttributedTo != nil {
 		attrText, attrCode = m.AttributedTo.Text, string(m.AttributedTo.Code)
@@ -302,17 +307,20 @@ func insertMention(ctx context.Context, tx execer, m *dyad.Mention, bucket strin
 	args = append(args, dateArgs(m.Date)...)
 	args = append(args, placeArgs(m.Location)...)
 	args = append(args, joinInts(m.Citations), strings.Join(m.CitedKeys, "\t"), bucket)
-	_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO mentions (id, doc, sentence, start, end_, text,
+	r, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO mentions (id, doc, sentence, start, end_, text,
 		src_code, src_country, src_role, src_name, src_text, src_entity,
 		tgt_code, tgt_country, tgt_role, tgt_name, tgt_text, tgt_entity,
 		code, plover, quad_class, goldstein, verb, certainty, attr_text, attr_code,
 		date_start, date_end, date_precision, loc_name, loc_country, loc_lat, loc_lon, loc_kind,
 		citations, cited_keys, bucket) VALUES (`+placeholders(len(args))+`)`, args...)
 	if err != nil {
-		return err
+		return false, err
+	}
+	if n, err := r.RowsAffected(); err != nil || n == 0 {
+		return false, err
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO evidence_fts (text, mention) VALUES (?, ?)`, m.Text, string(m.ID))
-	return err
+	return err == nil, err
 }
 
 // resolveBucket re-resolves one bucket from all its stored mentions and

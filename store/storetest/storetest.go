@@ -56,6 +56,28 @@ func Run(t *testing.T, open Opener) {
 	t.Run("ConcurrentWriters", func(t *testing.T) { testConcurrent(t, open(t)) })
 	t.Run("CursorPages", func(t *testing.T) { testCursor(t, open(t)) })
 	t.Run("WithMentions", func(t *testing.T) { testWithMentions(t, open(t)) })
+	t.Run("MentionCodedTwice", func(t *testing.T) { testMentionTwice(t, open(t)) })
+}
+
+// testMentionTwice writes a document whose coder gave one mention twice:
+// it is stored, counted and searchable once.
+func testMentionTwice(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	a := Doc("Russia and the Taliban signed a deal.", "wire", "2026-05-27")
+	m := Mention(a, rus, afg, "057", "2026-05-27", dyad.Asserted)
+	again := *m
+	res := write(t, s, []*dyad.Document{a}, m, &again)
+	if res.Mentions != 1 {
+		t.Errorf("Write counted %d mentions, want 1", res.Mentions)
+	}
+	st, err := s.Stats(ctx)
+	if err != nil || st.Mentions != 1 || st.Events != 1 {
+		t.Errorf("stats = %+v, %v; want 1 mention, 1 event", st, err)
+	}
+	evs, _, err := s.FindEvents(ctx, dyad.EventFilter{Text: "deal", WithMentions: true})
+	if err != nil || len(evs) != 1 || len(evs[0].Mentions) != 1 {
+		t.Errorf("text search = %v, %v; want one event with one mention", evs, err)
+	}
 }
 
 func write(t *testing.T, s dyad.Store, docs []*dyad.Document, ms ...*dyad.Mention) dyad.WriteResult {
