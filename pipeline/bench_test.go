@@ -84,3 +84,52 @@ func BenchmarkIngestCode(b *testing.B) { benchIngest(b, newCoder(), &resolve.Clu
 // BenchmarkIngestCodeUnresolved is BenchmarkIngestCode without resolving
 // mentions into events: the difference is what resolution costs.
 func BenchmarkIngestCodeUnresolved(b *testing.B) { benchIngest(b, newCoder(), nil) }
+
+// reutersDocs reads and prepares the first n Reuters documents.
+func reutersDocs(b *testing.B, n int) []*dyad.Document {
+	corpus := shared.Path(b, "corpus", "reuters21578", "reuters21578-part1.jsonl")
+	var docs []*dyad.Document
+	rd := ingest.NewReader(ingest.Options{})
+	err := rd.Read(context.Background(), []string{corpus}, nil, func(it ingest.Item) error {
+		if it.Doc != nil && len(docs) < n {
+			if pipeline.Prepare(it.Doc) == nil {
+				docs = append(docs, it.Doc)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return docs
+}
+
+// benchCoder codes documents and reports sentences per second.
+func benchCoder(b *testing.B, c dyad.Coder) {
+	docs := reutersDocs(b, 2000)
+	sents := 0
+	for _, d := range docs {
+		sents += len(d.Sentences)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			if _, err := c.Code(context.Background(), d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(sents*b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// BenchmarkCoder_Full is the coder with its date and place analysis;
+// BenchmarkCoder_NoDatesPlaces without them: the ratio is what dating and
+// placing every mention costs. (Certainty and attribution are read from
+// the same parse as the coding itself and cannot be turned off.)
+func BenchmarkCoder_Full(b *testing.B) { benchCoder(b, newCoder()) }
+
+// BenchmarkCoder_NoDatesPlaces is the baseline of BenchmarkCoder_Full.
+func BenchmarkCoder_NoDatesPlaces(b *testing.B) {
+	d := actor.Builtin()
+	benchCoder(b, code.New(code.Options{Actors: d, Demonym: d.Demonym}))
+}
