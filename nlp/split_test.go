@@ -126,6 +126,7 @@ func TestCitations(t *testing.T) {
 		{"range hyphen", "Signed.[5-7]", []int{5, 6, 7}},
 		{"repeat", "A[1] b[1][2].", []int{1, 2}},
 		{"not a marker", "[PDF] and [a1] and [1", nil},
+		{"zero is no source number", "Signed.[0] [0-2] [2, 0][3]", []int{3}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

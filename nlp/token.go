@@ -390,7 +390,8 @@ func scanCitation(s string, i int) int {
 }
 
 // parseCitation parses the citation marker at s[i] == '[' and appends its
-// numbers (ranges expanded, at most 50 per range) to nums.
+// numbers (positive, up to four digits; ranges expanded, at most 50 per
+// range) to nums.
 func parseCitation(s string, i int, nums []int) ([]int, int, bool) {
 	if i >= len(s) || s[i] != '[' {
 		return nums, i, false
@@ -409,7 +410,8 @@ func parseCitation(s string, i int, nums []int) ([]int, int, bool) {
 			n = n*10 + int(s[k]-'0')
 			k++
 		}
-		if k == j || (k < len(s) && isDigit(s[k])) {
+		// Sources are numbered from 1: "[0]" is no marker.
+		if k == j || n == 0 || (k < len(s) && isDigit(s[k])) {
 			return nums[:orig], i, false
 		}
 		if rangeNext && prev >= 0 && n > prev && n-prev <= 50 {

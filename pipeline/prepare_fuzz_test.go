@@ -106,12 +106,16 @@ func checkPrepared(t *testing.T, doc *dyad.Document) {
 	if gap := text[prev:]; strings.TrimFunc(gap, unicode.IsSpace) != "" {
 		t.Fatalf("text %q after the last sentence belongs to none", gap)
 	}
+	numbers := map[int]bool{}
 	for i, src := range doc.Sources {
 		if src.N <= 0 {
 			t.Fatalf("source %d has number %d", i, src.N)
 		}
-		if src.SameAs < 0 || src.SameAs >= src.N && src.SameAs != 0 {
-			t.Fatalf("source %d (N %d) is the same as %d", i, src.N, src.SameAs)
+		numbers[src.N] = true
+	}
+	for i, src := range doc.Sources {
+		if src.SameAs != 0 && (src.SameAs == src.N || !numbers[src.SameAs]) {
+			t.Fatalf("source %d (N %d) is the same as %d, not another listed source", i, src.N, src.SameAs)
 		}
 	}
 	if doc.PublishedInferred && doc.Published.IsZero() {
