@@ -199,7 +199,7 @@ func Eval(path, dictDir string, opts EvalOptions) (Result, error) {
 	defer f.Close()
 	v, err := parseValidation(f)
 	if err != nil {
-		return Result{}, err
+		return Result{}, fmt.Errorf("%s: %w", path, err)
 	}
 	if dictDir == "" {
 		dictDir = filepath.Join(filepath.Dir(path), "..", "dictionaries")
@@ -211,6 +211,12 @@ func Eval(path, dictDir string, opts EvalOptions) (Result, error) {
 			return Result{}, err
 		}
 	}
+	return v.run(path, d)
+}
+
+// run codes v's records with d, applying its configuration changes in
+// order, and compares them with the expected codings. Errors name path.
+func (v *validation) run(path string, d *Dictionaries) (Result, error) {
 	res := Result{File: filepath.Base(path), Categories: map[string]*CategoryResult{}, LoadErrors: len(d.Errors)}
 	cfg := DefaultConfig()
 	for _, st := range v.steps {

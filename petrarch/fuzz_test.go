@@ -3,8 +3,11 @@ package petrarch
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/dyad-project/dyad/internal/shared"
 )
 
 // fuzzReader seeds f with a fixture and checks the invariants every reader
@@ -114,3 +117,77 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+// FuzzValidation reads a validation-record file (PETRARCH's XML) and runs
+// it with the test dictionaries: no panic; a malformed file or record is an
+// error naming the file; record texts are whitespace-normalized; and the
+// result's counts add up.
+func FuzzValidation(f *testing.F) {
+	if p := shared.Root(); p != "" {
+		if b, err := os.ReadFile(filepath.Join(p, "eval", "petrarch2", "text", "PETR.UnitTest.records.dev.xml")); err == nil {
+			// Whole records without their parse trees, which Eval ignores,
+			// keep the seeds small.
+			s := parseTree.ReplaceAllString(string(b), "")
+			recs := sentenceRecord.FindAllString(s, 12)
+			for i := 0; i+3 <= len(recs); i += 3 {
+				f.Add("<Validation><Sentences>" + strings.Join(recs[i:i+3], "\n") + "</Sentences></Validation>")
+			}
+		}
+	}
+	f.Add(`<Validation><Environment><Verbfile>v.txt</Verbfile><Actorfile>a.txt, b.txt</Actorfile></Environment>
+<Sentences><Config option="new_actor_length" value="3"></Config>
+<Sentence date="19950101" id="T-1" category="T" sentence="true"><EventCoding sourcecode="ARN" targetcode="GON" eventcode="064"></EventCoding>
+<Text> Arnor is about to restore full diplomatic ties with Gondor. </Text></Sentence>
+<Sentence date="19950102" id="T-2" category="T" sentence="false"><EventCoding noevents="True"></EventCoding><Text>Nothing.</Text></Sentence>
+<Sentence date="19950102" id="T-3" category="U"><EventCoding error="True"></EventCoding><Text>Gondor</Text></Sentence>
+</Sentences></Validation>`)
+	f.Add(`<Sentence date="1995" id="x"><Text>a</Text></Sentence>`)
+	f.Add(`<Config option="comma_min" value="x"/>`)
+	f.Add(`<Validation><Sentence date="19950101"><Text>a<Text>b</Text></Text><EventCoding/></Sentence></Validation`)
+	d, err := LoadFiles("testdata", Files{Verbs: []string{"verbs.txt"}, Actors: []string{"actors.txt"},
+		Agents: []string{"agents.txt"}, Discards: []string{"discards.txt"}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := parseValidation(strings.NewReader(s))
+		if err != nil {
+			return
+		}
+		for _, st := range v.steps {
+			if st.rec == nil {
+				continue
+			}
+			if txt := st.rec.text; txt != strings.Join(strings.Fields(txt), " ") {
+				t.Fatalf("record %q text %q is not whitespace-normalized", st.rec.id, txt)
+			}
+		}
+		res, err := v.run("records.xml", d)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "records.xml: ") {
+				t.Fatalf("error %q does not name the file", err)
+			}
+			return
+		}
+		sum, passed := 0, 0
+		for _, c := range res.Categories {
+			if c.Passed > c.Records {
+				t.Fatalf("category passed %d of %d", c.Passed, c.Records)
+			}
+			sum += c.Records
+			passed += c.Passed
+		}
+		if sum != res.Records || passed != res.Passed || res.Passed > res.Records ||
+			res.Unimplemented.Passed > res.Unimplemented.Records {
+			t.Fatalf("counts do not add up: %+v", res)
+		}
+		if fails := res.Records - res.Passed + res.Unimplemented.Records - res.Unimplemented.Passed; fails != len(res.Failures) {
+			t.Fatalf("%d failures listed, %d counted", len(res.Failures), fails)
+		}
+	})
+}
+
+var (
+	parseTree      = regexp.MustCompile(`(?s)<Parse>.*?</Parse>`)
+	sentenceRecord = regexp.MustCompile(`(?s)<Sentence .*?</Sentence>`)
+)
