@@ -54,3 +54,32 @@ func TestFloat(t *testing.T) {
 		t.Error("Float(-5) is a date")
 	}
 }
+
+// FuzzParse checks Parse on any string: a time it accepts lies in the
+// years it allows, and written back as RFC 3339 it parses to the same
+// instant.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		"2026-05-27T10:00:00Z", "2026-05-27T10:00:00.123+03:00", "2026-05-27", "Wed, 27 May 2026 10:00:00 +0000",
+		"May 27, 2026", "27 May 2026", "1780000000", "1780000000000", "20260527", "0", "-5", "1799-12-31",
+		"2201-01-01", "Monday, January 2, 2006", "99999999999999999999", "  2026/05/27 10:00:00 ",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		tm, ok := Parse(s)
+		if !ok {
+			if !tm.IsZero() {
+				t.Fatalf("Parse(%q) refused but returned %v", s, tm)
+			}
+			return
+		}
+		if y := tm.Year(); y < 1800 || y > 2200 {
+			t.Fatalf("Parse(%q) = %v, outside 1800–2200", s, tm)
+		}
+		back, ok := Parse(tm.Format(time.RFC3339Nano))
+		if !ok || !back.Equal(tm) {
+			t.Fatalf("Parse(%q) = %v, whose RFC 3339 form parses to %v, %v", s, tm, back, ok)
+		}
+	})
+}
