@@ -252,6 +252,7 @@ func FuzzParseSources(f *testing.F) {
 		}
 	}
 	f.Add("Sources:\n[1] https://a (b)) – X\n[2] <www.>\n- ( )\n[99999] …")
+	f.Add("References\n[0] Reuters – A\n0. https://b\n[-1] c")
 	f.Fuzz(func(t *testing.T, text string) {
 		srcs, start, ok := sourcing.ParseSources(text)
 		if !ok {
@@ -265,6 +266,9 @@ func FuzzParseSources(f *testing.F) {
 		}
 		nums := map[int]int{}
 		for i, s := range srcs {
+			if s.N <= 0 {
+				t.Fatalf("source %d has number %d", i, s.N)
+			}
 			nums[s.N] = i
 			if s.SameAs != 0 {
 				j, ok := nums[s.SameAs]
