@@ -202,6 +202,8 @@ func TestReadJSON(t *testing.T) {
 			[]result{{"f.json[0]", "A.", nil}, {"f.json[1]", "", errs.ErrEmpty}}},
 		{"envelope", `{"status":"ok","articles":[{"title":"T","content":"A."},{"description":"none"}]}`, 0,
 			[]result{{"f.json[0]", "A.", nil}, {"f.json[1]", "", errs.ErrEmpty}}},
+		{"list name holding a string", `{"content":"A.","data":"x","items":3,"docs":{"a":[1]}}`, 0,
+			[]result{{"f.json", "A.", nil}}},
 		{"syntax error in array", `[{"text":"A."}, {"text": }]`, 0,
 			[]result{{"f.json[0]", "A.", nil}, {"f.json[1]", "", errs.ErrMalformed}}},
 		{"truncated object", `{"text":"A.`, 0, []result{{"f.json", "", errs.ErrMalformed}}},

@@ -48,17 +48,32 @@ type Record struct {
 // wrap a list of them.
 type envelope struct {
 	Record
-	Articles  []json.RawMessage `json:"articles"`
-	Items     []json.RawMessage `json:"items"`
-	Documents []json.RawMessage `json:"documents"`
-	Data      []json.RawMessage `json:"data"`
-	Results   []json.RawMessage `json:"results"`
-	Docs      []json.RawMessage `json:"docs"`
+	Articles  rawList `json:"articles"`
+	Items     rawList `json:"items"`
+	Documents rawList `json:"documents"`
+	Data      rawList `json:"data"`
+	Results   rawList `json:"results"`
+	Docs      rawList `json:"docs"`
+}
+
+// A rawList is a field that may wrap a list of documents. Only an array
+// is one: any other value under such a common name ("data": "…", "items":
+// 3) is some other field of a single document, read as no list rather
+// than rejecting the document.
+type rawList []json.RawMessage
+
+// UnmarshalJSON keeps the elements of an array and ignores anything else.
+func (l *rawList) UnmarshalJSON(b []byte) error {
+	*l = nil
+	if b = bytes.TrimSpace(b); len(b) == 0 || b[0] != '[' {
+		return nil
+	}
+	return json.Unmarshal(b, (*[]json.RawMessage)(l))
 }
 
 // list returns the first non-empty wrapped list.
 func (e *envelope) list() []json.RawMessage {
-	for _, l := range [][]json.RawMessage{e.Articles, e.Items, e.Documents, e.Data, e.Results, e.Docs} {
+	for _, l := range []rawList{e.Articles, e.Items, e.Documents, e.Data, e.Results, e.Docs} {
 		if len(l) > 0 {
 			return l
 		}
