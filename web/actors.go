@@ -134,37 +134,5 @@ func (s *server) dropActors() {
 // a code ("RUS", "RUSGOV", "NATO") or a name the dictionary knows
 // ("Russia", "Taliban", "the Kremlin").
 func (s *server) actorSelector(arg string) (dyad.ActorSelector, error) {
-	arg = strings.TrimSpace(arg)
-	if arg == "" {
-		return dyad.ActorSelector{}, dyad.Errorf(dyad.EINVALID, "empty actor")
-	}
-	a, ok := s.dict.Lookup(arg, s.cfg.Now())
-	if !ok {
-		if isCode(arg) {
-			if len(arg) > 3 {
-				return dyad.ActorSelector{Code: dyad.ActorCode(arg)}, nil
-			}
-			return dyad.ActorSelector{Country: arg}, nil
-		}
-		return dyad.ActorSelector{}, dyad.Errorf(dyad.EINVALID, "unknown actor %q: give a code (RUS, RUSGOV) or a name the dictionary knows", arg)
-	}
-	switch {
-	case isCode(arg) && string(a.Code) == arg && a.Role != "" && len(arg) > 3:
-		return dyad.ActorSelector{Code: a.Code}, nil
-	case a.Entity != "" && a.Entity != strings.ToLower(a.Country):
-		return dyad.ActorSelector{Entity: a.Entity}, nil
-	}
-	return dyad.ActorSelector{Country: a.Country}, nil
-}
-
-func isCode(s string) bool {
-	if len(s) < 2 || len(s) > 9 {
-		return false
-	}
-	for _, r := range s {
-		if (r < 'A' || r > 'Z') && (r < '0' || r > '9') {
-			return false
-		}
-	}
-	return true
+	return s.dict.Selector(arg, s.cfg.Now())
 }

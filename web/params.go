@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dyad-project/dyad/dyad"
+	"github.com/dyad-project/dyad/query"
 )
 
 // params reads query parameters, remembering the first bad one, and
@@ -92,69 +93,26 @@ func (p *params) done() error {
 }
 
 // filter reads the filters of `dyad events`: actor, source, target,
-// dyad=X,Y, code, plover, since, until, certainty, min_sources and text.
+// dyad=X,Y, code, plover, since, until, certainty, min_sources and text,
+// parsed by query.FilterArgs as the command line parses its flags.
 func (p *params) filter(resolve func(string) (dyad.ActorSelector, error)) dyad.EventFilter {
-	f := dyad.EventFilter{
-		Actor:  p.actor("actor", resolve),
-		Source: p.actor("source", resolve),
-		Target: p.actor("target", resolve),
-		Code:   p.str("code"),
-		Plover: strings.ToUpper(p.str("plover")),
-		Since:  p.date("since"),
-		Until:  p.date("until"),
-		Text:   p.str("text"),
+	a := query.FilterArgs{
+		Actor: p.str("actor"), Source: p.str("source"), Target: p.str("target"), Dyad: p.str("dyad"),
+		Code: p.str("code"), Plover: p.str("plover"), Since: p.str("since"), Until: p.str("until"),
+		Certainty: p.str("certainty"), Text: p.str("text"),
+		MinSources: p.integer("min_sources", 0, 0, 1000000),
 	}
-	f.MinSources = p.integer("min_sources", 0, 0, 1000000)
-	if d := p.str("dyad"); d != "" {
-		a, b, ok := strings.Cut(d, ",")
-		if !ok || strings.TrimSpace(a) == "" || strings.TrimSpace(b) == "" {
-			p.fail("dyad=%q: want two actors X,Y", d)
-		} else {
-			for i, s := range []string{a, b} {
-				sel, err := resolve(strings.TrimSpace(s))
-				if err != nil {
-					p.fail("dyad=%q: %s", d, dyad.ErrorMessage(err))
-				}
-				f.Dyad[i] = sel
-			}
-		}
-	}
-	if f.Code != "" {
-		if _, err := strconv.Atoi(f.Code); err != nil || len(f.Code) > 4 || len(f.Code) < 2 {
-			p.fail("code=%q: want a CAMEO code or prefix such as 05 or 057", f.Code)
-		}
-	}
-	if f.Plover != "" && !isWord(f.Plover) {
-		p.fail("plover=%q: want a PLOVER event type such as AGREE", f.Plover)
-	}
-	if c := p.str("certainty"); c != "" {
-		for s := range strings.SplitSeq(c, ",") {
-			ct, err := dyad.ParseCertainty(strings.TrimSpace(s))
-			if err != nil {
-				p.fail("certainty: %s", dyad.ErrorMessage(err))
-				break
-			}
-			f.Certainty = append(f.Certainty, ct)
-		}
-	}
-	if len(f.Text) > maxTextQuery {
+	if len(a.Text) > maxTextQuery {
 		p.fail("text: longer than %d bytes", maxTextQuery)
 	}
-	if p.err == nil {
-		if err := f.Validate(); err != nil {
-			p.err = err
-		}
+	if p.err != nil {
+		return dyad.EventFilter{}
+	}
+	f, err := a.Filter(resolve, func(field string) string { return strings.ReplaceAll(field, "-", "_") + "=" })
+	if err != nil {
+		p.err = err
 	}
 	return f
-}
-
-func isWord(s string) bool {
-	for _, r := range s {
-		if (r < 'A' || r > 'Z') && r != '_' && r != '-' {
-			return false
-		}
-	}
-	return len(s) <= 32
 }
 
 // cursorOf is the opaque cursor that continues a listing after ev: the

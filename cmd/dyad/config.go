@@ -161,38 +161,5 @@ func parsePublished(v string) (time.Time, error) {
 // actorSelector resolves a command-line actor argument: a code ("RUS",
 // "RUSGOV", "NATO") or a name ("Russia", "Taliban", "the Kremlin").
 func actorSelector(arg string) (dyad.ActorSelector, error) {
-	arg = strings.TrimSpace(arg)
-	if arg == "" {
-		return dyad.ActorSelector{}, usageErr("empty actor")
-	}
-	a, ok := actor.Builtin().Lookup(arg, time.Now())
-	if !ok {
-		if isCode(arg) {
-			if len(arg) > 3 {
-				return dyad.ActorSelector{Code: dyad.ActorCode(arg)}, nil
-			}
-			return dyad.ActorSelector{Country: arg}, nil
-		}
-		return dyad.ActorSelector{}, usageErr("unknown actor %q: give a code (RUS, RUSGOV) or a name the dictionary knows", arg)
-	}
-	switch {
-	case isCode(arg) && string(a.Code) == arg && a.Role != "" && len(arg) > 3:
-		return dyad.ActorSelector{Code: a.Code}, nil
-	case a.Entity != "" && a.Entity != strings.ToLower(a.Country):
-		// A group or a person: its entity, whatever its code on the day.
-		return dyad.ActorSelector{Entity: a.Entity}, nil
-	}
-	return dyad.ActorSelector{Country: a.Country}, nil
-}
-
-func isCode(s string) bool {
-	if len(s) < 2 || len(s) > 9 {
-		return false
-	}
-	for _, r := range s {
-		if (r < 'A' || r > 'Z') && (r < '0' || r > '9') {
-			return false
-		}
-	}
-	return true
+	return actor.Builtin().Selector(arg, time.Now())
 }

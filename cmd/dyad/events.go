@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/dyad-project/dyad/dyad"
+	"github.com/dyad-project/dyad/query"
 )
 
 func init() {
@@ -21,75 +22,29 @@ func init() {
 // registered by the files that implement them (gdelt, plover).
 var eventWriters = map[string]func(w io.Writer, evs []*dyad.Event) error{}
 
-// filterFlags are the filters of `dyad events`, shared by the commands and
-// the API that take them.
-type filterFlags struct {
-	actor, source, target, dyadArg, code, plover, since, until, certainty, text string
-	minSources, limit                                                           int
-}
+// filterFlags are the filters of `dyad events`, shared by the commands
+// that take them; query.FilterArgs parses them as the API does.
+type filterFlags struct{ query.FilterArgs }
 
 func (ff *filterFlags) register(fs *flag.FlagSet, defaultLimit int) {
-	fs.StringVar(&ff.actor, "actor", "", "actor on either side: a code (RUS, RUSGOV) or a name (Russia, Taliban)")
-	fs.StringVar(&ff.source, "source", "", "source actor")
-	fs.StringVar(&ff.target, "target", "", "target actor")
-	fs.StringVar(&ff.dyadArg, "dyad", "", "a pair of actors X,Y in either direction")
-	fs.StringVar(&ff.code, "code", "", "CAMEO code prefix (05, 057)")
-	fs.StringVar(&ff.plover, "plover", "", "PLOVER event type (AGREE, ASSAULT, ...)")
-	fs.StringVar(&ff.since, "since", "", "events on or after this date (YYYY, YYYY-MM, YYYY-MM-DD)")
-	fs.StringVar(&ff.until, "until", "", "events on or before this date")
-	fs.StringVar(&ff.certainty, "certainty", "", "comma-separated certainties (asserted,reported,future,hedged,negated)")
-	fs.IntVar(&ff.minSources, "min-sources", 0, "at least this many independent sources")
-	fs.StringVar(&ff.text, "text", "", "full-text query over the evidence")
-	fs.IntVar(&ff.limit, "limit", defaultLimit, "at most this many events (0: all)")
+	a := &ff.FilterArgs
+	fs.StringVar(&a.Actor, "actor", "", "actor on either side: a code (RUS, RUSGOV) or a name (Russia, Taliban)")
+	fs.StringVar(&a.Source, "source", "", "source actor")
+	fs.StringVar(&a.Target, "target", "", "target actor")
+	fs.StringVar(&a.Dyad, "dyad", "", "a pair of actors X,Y in either direction")
+	fs.StringVar(&a.Code, "code", "", "CAMEO code prefix (05, 057)")
+	fs.StringVar(&a.Plover, "plover", "", "PLOVER event type (AGREE, ASSAULT, ...)")
+	fs.StringVar(&a.Since, "since", "", "events on or after this date (YYYY, YYYY-MM, YYYY-MM-DD)")
+	fs.StringVar(&a.Until, "until", "", "events on or before this date")
+	fs.StringVar(&a.Certainty, "certainty", "", "comma-separated certainties (asserted,reported,future,hedged,negated)")
+	fs.IntVar(&a.MinSources, "min-sources", 0, "at least this many independent sources")
+	fs.StringVar(&a.Text, "text", "", "full-text query over the evidence")
+	fs.IntVar(&a.Limit, "limit", defaultLimit, "at most this many events (0: all)")
 }
 
 // filter builds the EventFilter the flags describe.
 func (ff *filterFlags) filter() (dyad.EventFilter, error) {
-	f := dyad.EventFilter{Code: ff.code, Plover: ff.plover, MinSources: ff.minSources, Text: ff.text, Limit: ff.limit}
-	var err error
-	for _, s := range []struct {
-		arg string
-		dst *dyad.ActorSelector
-	}{{ff.actor, &f.Actor}, {ff.source, &f.Source}, {ff.target, &f.Target}} {
-		if s.arg != "" {
-			if *s.dst, err = actorSelector(s.arg); err != nil {
-				return f, err
-			}
-		}
-	}
-	if ff.dyadArg != "" {
-		a, b, ok := strings.Cut(ff.dyadArg, ",")
-		if !ok {
-			return f, usageErr("--dyad %q: want two actors X,Y", ff.dyadArg)
-		}
-		if f.Dyad[0], err = actorSelector(a); err != nil {
-			return f, err
-		}
-		if f.Dyad[1], err = actorSelector(b); err != nil {
-			return f, err
-		}
-	}
-	if f.Since, err = parseDateFlag("since", ff.since); err != nil {
-		return f, err
-	}
-	if f.Until, err = parseDateFlag("until", ff.until); err != nil {
-		return f, err
-	}
-	if ff.certainty != "" {
-		for _, s := range strings.Split(ff.certainty, ",") {
-			c, err := dyad.ParseCertainty(strings.TrimSpace(s))
-			if err != nil {
-				return f, err
-			}
-			f.Certainty = append(f.Certainty, c)
-		}
-	}
-	if f.Code != "" {
-		if _, err := strconv.Atoi(f.Code); err != nil || len(f.Code) > 4 {
-			return f, usageErr("--code %q: want a CAMEO code or prefix such as 05 or 057", f.Code)
-		}
-	}
-	return f, f.Validate()
+	return ff.FilterArgs.Filter(actorSelector, func(field string) string { return "--" + field })
 }
 
 func runEvents(ctx context.Context, e *env, args []string) int {

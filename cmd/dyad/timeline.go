@@ -33,7 +33,7 @@ func runTimeline(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "timeline", err)
 	}
-	ff := filterFlags{since: *since, until: *until}
+	ff := filterFlags{query.FilterArgs{Since: *since, Until: *until}}
 	f, err := ff.filter()
 	if err != nil {
 		return fail(e, "timeline", err)

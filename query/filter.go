@@ -1,0 +1,101 @@
+package query
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/dyad-project/dyad/dyad"
+)
+
+// FilterArgs are the filters of `dyad events` as text, as the command line
+// and the HTTP API take them.
+type FilterArgs struct {
+	Actor, Source, Target string
+	Dyad                  string // "X,Y"
+	Code, Plover          string
+	Since, Until          string
+	Certainty             string // comma-separated
+	Text                  string
+	MinSources, Limit     int
+}
+
+// Filter parses a into an EventFilter. resolve turns an actor argument
+// into a selector (actor.Dictionary.Selector); name says how the caller
+// spells a field in messages ("--min-sources" on the command line,
+// "min_sources=" in the API) and may be nil. Errors are EINVALID.
+func (a FilterArgs) Filter(resolve func(string) (dyad.ActorSelector, error), name func(field string) string) (dyad.EventFilter, error) {
+	if name == nil {
+		name = func(field string) string { return field }
+	}
+	bad := func(field, format string, args ...any) error {
+		return dyad.Errorf(dyad.EINVALID, "%s %s", name(field), fmt.Sprintf(format, args...))
+	}
+	f := dyad.EventFilter{Code: a.Code, Plover: strings.ToUpper(a.Plover), MinSources: a.MinSources, Text: a.Text, Limit: a.Limit}
+	for _, s := range []struct {
+		field, arg string
+		dst        *dyad.ActorSelector
+	}{{"actor", a.Actor, &f.Actor}, {"source", a.Source, &f.Source}, {"target", a.Target, &f.Target}} {
+		if s.arg == "" {
+			continue
+		}
+		sel, err := resolve(s.arg)
+		if err != nil {
+			return f, bad(s.field, "%s", dyad.ErrorMessage(err))
+		}
+		*s.dst = sel
+	}
+	if a.Dyad != "" {
+		x, y, ok := strings.Cut(a.Dyad, ",")
+		if !ok || strings.TrimSpace(x) == "" || strings.TrimSpace(y) == "" {
+			return f, bad("dyad", "%q: want two actors X,Y", a.Dyad)
+		}
+		for i, s := range []string{x, y} {
+			sel, err := resolve(strings.TrimSpace(s))
+			if err != nil {
+				return f, bad("dyad", "%s", dyad.ErrorMessage(err))
+			}
+			f.Dyad[i] = sel
+		}
+	}
+	var err error
+	if f.Since, err = dyad.ParseDate(a.Since); err != nil {
+		return f, bad("since", "%q: want YYYY, YYYY-MM or YYYY-MM-DD", a.Since)
+	}
+	if f.Until, err = dyad.ParseDate(a.Until); err != nil {
+		return f, bad("until", "%q: want YYYY, YYYY-MM or YYYY-MM-DD", a.Until)
+	}
+	if a.Certainty != "" {
+		for s := range strings.SplitSeq(a.Certainty, ",") {
+			c, err := dyad.ParseCertainty(strings.TrimSpace(s))
+			if err != nil {
+				return f, bad("certainty", "%s", dyad.ErrorMessage(err))
+			}
+			f.Certainty = append(f.Certainty, c)
+		}
+	}
+	if f.Code != "" {
+		if _, err := strconv.Atoi(f.Code); err != nil || len(f.Code) > 4 {
+			return f, bad("code", "%q: want a CAMEO code or prefix such as 05 or 057", f.Code)
+		}
+	}
+	if f.Plover != "" && !isPloverWord(f.Plover) {
+		return f, bad("plover", "%q: want a PLOVER event type such as AGREE", a.Plover)
+	}
+	if f.MinSources < 0 {
+		return f, bad("min-sources", "must not be negative")
+	}
+	if f.Limit < 0 {
+		return f, bad("limit", "must not be negative")
+	}
+	return f, f.Validate()
+}
+
+func isPloverWord(s string) bool {
+	for _, r := range s {
+		if (r < 'A' || r > 'Z') && r != '_' && r != '-' {
+			return false
+		}
+	}
+	return len(s) <= 32
+}

@@ -1,0 +1,57 @@
+package query
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dyad-project/dyad/dyad"
+)
+
+func fakeResolve(s string) (dyad.ActorSelector, error) {
+	switch s {
+	case "Russia":
+		return dyad.ActorSelector{Country: "RUS"}, nil
+	case "Taliban":
+		return dyad.ActorSelector{Entity: "taliban"}, nil
+	}
+	return dyad.ActorSelector{}, dyad.Errorf(dyad.EINVALID, "unknown actor %q", s)
+}
+
+func TestFilterArgs_Filter(t *testing.T) {
+	flag := func(f string) string { return "--" + f }
+	tests := []struct {
+		name    string
+		args    FilterArgs
+		check   func(dyad.EventFilter) bool
+		wantErr string
+	}{
+		{"dyad", FilterArgs{Dyad: "Russia, Taliban"}, func(f dyad.EventFilter) bool { return f.Dyad[0].Country == "RUS" && f.Dyad[1].Entity == "taliban" }, ""},
+		{"actor sides", FilterArgs{Actor: "Russia", Target: "Taliban"}, func(f dyad.EventFilter) bool { return f.Actor.Country == "RUS" && f.Target.Entity == "taliban" }, ""},
+		{"dates", FilterArgs{Since: "2025", Until: "2026-05"}, func(f dyad.EventFilter) bool { return f.Since.String() == "2025" && f.Until.String() == "2026-05" }, ""},
+		{"certainty", FilterArgs{Certainty: "asserted, reported"}, func(f dyad.EventFilter) bool { return len(f.Certainty) == 2 && f.Certainty[1] == dyad.Reported }, ""},
+		{"plover upper-cased", FilterArgs{Plover: "agree"}, func(f dyad.EventFilter) bool { return f.Plover == "AGREE" }, ""},
+		{"one-sided dyad", FilterArgs{Dyad: "Russia"}, nil, "--dyad"},
+		{"unknown actor", FilterArgs{Source: "Narnia"}, nil, "--source unknown actor"},
+		{"bad date", FilterArgs{Since: "yesterday"}, nil, "--since"},
+		{"since after until", FilterArgs{Since: "2026", Until: "2025"}, nil, "after"},
+		{"bad certainty", FilterArgs{Certainty: "maybe"}, nil, "--certainty"},
+		{"bad code", FilterArgs{Code: "5x"}, nil, "--code"},
+		{"long code", FilterArgs{Code: "05711"}, nil, "--code"},
+		{"bad plover", FilterArgs{Plover: "agree!"}, nil, "--plover"},
+		{"negative sources", FilterArgs{MinSources: -1}, nil, "--min-sources"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := tt.args.Filter(fakeResolve, flag)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(dyad.ErrorMessage(err), tt.wantErr) || dyad.ErrorCode(err) != dyad.EINVALID {
+					t.Errorf("err = %v, want EINVALID containing %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || !tt.check(f) {
+				t.Errorf("Filter = %+v, %v", f, err)
+			}
+		})
+	}
+}
