@@ -88,7 +88,7 @@ func builtin() *Actions {
 // skipped), with spans into doc.Text. It returns ctx.Err() when ctx ends.
 func (c *Coder) Code(ctx context.Context, doc *dyad.Document) ([]*dyad.Mention, error) {
 	var out []*dyad.Mention
-	var recent []dyad.Actor
+	dc := c.newDocContext(doc)
 	for i := range doc.Sentences {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -99,8 +99,7 @@ func (c *Coder) Code(ctx context.Context, doc *dyad.Document) ([]*dyad.Mention, 
 		if s.Kind == dyad.KindSources {
 			continue
 		}
-		ms, acts := c.codeText(s.Text, doc.Published, recent)
-		recent = rememberActors(recent, acts)
+		ms := c.codeText(s.Text, doc.Published, dc)
 		for _, m := range ms {
 			m.Span.Start += s.Span.Start
 			m.Span.End += s.Span.Start
@@ -121,7 +120,7 @@ func (c *Coder) Code(ctx context.Context, doc *dyad.Document) ([]*dyad.Mention, 
 // CodeSentence codes one sentence as if published on published; spans are
 // offsets into text and Doc is empty. It is meant for tests and tools.
 func (c *Coder) CodeSentence(text string, published time.Time) []*dyad.Mention {
-	ms, _ := c.codeText(text, published, nil)
+	ms := c.codeText(text, published, &docContext{})
 	for _, m := range ms {
 		m.ID = dyad.NewMentionID("", m.Span, m.Code, m.Source.Code, m.Target.Code)
 	}
@@ -141,22 +140,29 @@ type sent struct {
 	used   []string
 	out    []*dyad.Mention
 	recent []dyad.Actor
+	// ctx is the document read so far (nil for a lone sentence);
+	// fromContext marks the phrases whose actor came from it.
+	ctx         *docContext
+	fromContext map[int]bool
 }
 
-// codeText codes one sentence; recent are the named entities of the
-// sentences before it, for resolving "the group" and "the regime". It also
-// returns the sentence's actor mentions.
-func (c *Coder) codeText(text string, pub time.Time, recent []dyad.Actor) ([]*dyad.Mention, []dyad.ActorMention) {
+// codeText codes one sentence; dc is what the sentences before it said
+// (nil for a lone sentence), for resolving "the group", "the
+// administration" and "Ivanov", and is updated with this sentence.
+func (c *Coder) codeText(text string, pub time.Time, dc *docContext) []*dyad.Mention {
 	if c.opts.Actors == nil || strings.TrimSpace(text) == "" {
-		return nil, nil
+		return nil
 	}
 	actors := c.opts.Actors.Match(text, pub)
-	if len(actors) == 0 && !c.hasDemonym(text) {
-		return nil, nil // no party can be read: skip the parse
+	if len(actors) == 0 && !c.hasDemonym(text) && !dc.mayResolve(text) {
+		return nil // no party can be read: skip the parse
 	}
 	a := c.pool.Get().(*syntax.Analyzer)
 	defer c.pool.Put(a)
-	st := &sent{c: c, s: a.Analyze(text), text: text, pub: pub, actors: actors, recent: recent}
+	st := &sent{c: c, s: a.Analyze(text), text: text, pub: pub, actors: actors, ctx: dc}
+	if dc != nil {
+		st.recent = dc.recent
+	}
 	st.used = make([]string, len(st.s.Phrases))
 	for k := range st.s.Verbs {
 		st.codeVerb(k)
@@ -166,7 +172,8 @@ func (c *Coder) codeText(text string, pub time.Time, recent []dyad.Actor) ([]*dy
 			st.codeNoun(p)
 		}
 	}
-	return st.out, actors
+	st.remember(dc)
+	return st.out
 }
 
 // hasDemonym reports whether text has a capitalized word that Demonym
@@ -284,7 +291,10 @@ func (st *sent) phraseActor(p int) (dyad.Actor, bool) {
 		if a, ok := st.pronounActor(p); ok {
 			return a, true
 		}
-		return st.demonymActor(p)
+		if a, ok := st.demonymActor(p); ok {
+			return a, true
+		}
+		return st.contextActor(p)
 	}
 	a := st.actors[best].Actor
 	if a.Country == "" {
@@ -300,6 +310,9 @@ func (st *sent) phraseActor(p int) (dyad.Actor, bool) {
 			}
 		}
 		if a.Country == "" {
+			if b, ok := st.contextActor(p); ok && (a.Role == "" || b.Role == a.Role) {
+				return b, true
+			}
 			return dyad.Actor{}, false
 		}
 	}
@@ -424,6 +437,7 @@ var partWords = map[string]bool{
 	"one": true, "some": true, "part": true, "most": true, "all": true, "several": true, "many": true,
 	"dozen": true, "number": true, "two": true, "three": true, "four": true, "five": true, "each": true,
 	"parts": true, "none": true, "rest": true, "majority": true, "hundred": true, "thousand": true,
+	"resumption": true, "renewal": true, "wave": true, "series": true, "spate": true,
 }
 
 // partHead returns the head lemma of the "of" phrase of a phrase headed by

@@ -2,6 +2,7 @@ package code_test
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -150,7 +151,7 @@ func TestGolden(t *testing.T) {
 	cases := readGolden(t)
 	for _, gc := range cases {
 		t.Run(gc.pos, func(t *testing.T) {
-			ms := c.CodeSentence(gc.text, gc.published)
+			ms := codeGolden(t, c, gc)
 			if gc.none && len(ms) > 0 {
 				t.Errorf("%s\n%q: want none, got %s", gc.pos, gc.text, describe(ms))
 			}
@@ -183,6 +184,34 @@ func TestGolden(t *testing.T) {
 			}
 		})
 	}
+}
+
+// codeGolden codes a golden case: one sentence, or, when its text holds
+// " || ", a document whose sentences are the parts (a first part opening
+// with "TITLE: " is the document's title), so that cases can test what the
+// coder reads from the sentences before.
+func codeGolden(t *testing.T, c *code.Coder, gc goldenCase) []*dyad.Mention {
+	if !strings.Contains(gc.text, " || ") {
+		return c.CodeSentence(gc.text, gc.published)
+	}
+	doc := &dyad.Document{ID: "golden", Published: gc.published}
+	for _, part := range strings.Split(gc.text, " || ") {
+		if title, ok := strings.CutPrefix(part, "TITLE: "); ok {
+			doc.Title = title
+			continue
+		}
+		if doc.Text != "" {
+			doc.Text += " "
+		}
+		start := len(doc.Text)
+		doc.Text += part
+		doc.Sentences = append(doc.Sentences, dyad.Sentence{Index: len(doc.Sentences), Span: dyad.Span{Start: start, End: len(doc.Text)}, Text: part, Kind: dyad.KindBody})
+	}
+	ms, err := c.Code(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ms
 }
 
 // TestGolden_Coverage checks that the golden files cover every CAMEO root

@@ -408,6 +408,10 @@ func contextRules(toks []Token) {
 		if !verbish {
 			continue
 		}
+		if nounCand && (t.Tag == VB || t.Tag == VBP) && p == CC && i >= 2 && toks[i-2].Tag == NN && (next(i) == NN || next(i) == NNS) {
+			t.Tag = NN // "oil and gas equipment": a noun shares the head
+			continue
+		}
 		if p == IN && t.Tag == VBZ && !subordinatorWord(prevLower(toks, i)) {
 			t.Tag = NNS // "amid signs", "on exports"
 			continue

@@ -1,0 +1,303 @@
+package code
+
+import (
+	"strings"
+
+	"github.com/dyad-project/dyad/dyad"
+	"github.com/dyad-project/dyad/syntax"
+)
+
+// docContext is what the coder knows of a document from the sentences
+// before the one it codes: the named entities for "the group", the parties
+// that role words named ("The Reagan administration" for a later "the
+// administration"), the people introduced by an apposition ("Alexander
+// Ivanov, head of the Gulf desk at the Soviet Foreign Ministry" for a
+// later "Ivanov"), and the one country that the dateline, the title or the
+// previous sentence establishes, for a role word no sentence ties to a
+// country ("a military spokesman", "the ministry").
+type docContext struct {
+	recent []dyad.Actor
+	// heads maps a role noun's lemma ("administration") or "name:" and a
+	// surname in lower case to the actor it last stood for.
+	heads map[string]dyad.Actor
+	// dateline, title and prev are the single country that the dateline,
+	// the title and the previous sentence name, or "" when they name none
+	// or several.
+	dateline, title, prev string
+}
+
+// roleNouns are the words that name a state body or its people without
+// naming the country ("a military spokesman", "the administration"), with
+// the sector they stand for.
+var roleNouns = map[string]string{
+	"spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV", "ministry": "GOV",
+	"government": "GOV", "administration": "GOV", "official": "GOV", "cabinet": "GOV",
+	"embassy": "GOV", "diplomat": "GOV", "delegation": "GOV", "authority": "GOV",
+	"army": "MIL", "military": "MIL", "navy": "MIL", "police": "COP", "parliament": "LEG",
+}
+
+// ministryWords may stand capitalized before a role word that names no
+// country: "the Foreign Ministry", "a Defence Ministry official".
+var ministryWords = map[string]bool{
+	"foreign": true, "defence": true, "defense": true, "interior": true, "military": true, "state": true,
+	"trade": true, "finance": true, "information": true, "war": true, "army": true, "ministry": true,
+	"department": true, "office": true, "government": true,
+}
+
+// militaryMods make a role word the military's: "a military spokesman".
+var militaryMods = map[string]bool{"military": true, "army": true, "defence": true, "defense": true, "war": true, "naval": true}
+
+// singleCountry returns the one country that the actor mentions name, or
+// "" when they name none or several.
+func singleCountry(ms []dyad.ActorMention) string {
+	c := ""
+	for _, m := range ms {
+		if m.Country == "" {
+			continue
+		}
+		if c != "" && !sameCountry(c, m.Country) {
+			return ""
+		}
+		c = m.Country
+	}
+	return c
+}
+
+// newDocContext reads the countries the document's title and dateline
+// establish.
+func (c *Coder) newDocContext(doc *dyad.Document) *docContext {
+	dc := &docContext{}
+	if c.opts.Actors == nil {
+		return dc
+	}
+	if doc.Title != "" {
+		ms := c.opts.Actors.Match(doc.Title, doc.Published)
+		dc.title = singleCountry(append(ms, c.titleDemonyms(doc.Title)...))
+	}
+	for i := range doc.Sentences {
+		if s := &doc.Sentences[i]; s.Kind == dyad.KindDateline {
+			dc.dateline = singleCountry(c.opts.Actors.Match(s.Text, doc.Published))
+			break
+		}
+	}
+	return dc
+}
+
+// titleDemonyms returns the countries of the demonyms of a title, which
+// wires write in capitals ("KUWAIT REJECTS IRANIAN SPY BOAT CHARGES"), as
+// actor mentions.
+func (c *Coder) titleDemonyms(title string) []dyad.ActorMention {
+	if c.opts.Demonym == nil {
+		return nil
+	}
+	var out []dyad.ActorMention
+	for _, w := range strings.Fields(title) {
+		w = strings.Trim(w, ".,:;'\"()")
+		if len(w) < 3 {
+			continue
+		}
+		word := w[:1] + strings.ToLower(w[1:])
+		if cc, ok := c.opts.Demonym(word); ok {
+			out = append(out, dyad.ActorMention{Actor: dyad.Actor{Country: cc}})
+		}
+	}
+	return out
+}
+
+// remember updates the context with a coded sentence: its role phrases
+// that named a country, the people its appositions introduce, and the
+// single country it names.
+func (st *sent) remember(dc *docContext) {
+	if dc == nil {
+		return
+	}
+	dc.recent = rememberActors(dc.recent, st.actors)
+	if c := singleCountry(st.actors); c != "" || len(st.actors) > 0 {
+		dc.prev = c
+	}
+	s := st.s
+	for p := range s.Phrases {
+		head := &s.Tokens[s.Phrases[p].Head]
+		if role, ok := roleNouns[st.headLemma(p)]; ok && role != "" {
+			if a, ok := st.phraseActor(p); ok && a.Country != "" && !st.fromContext[p] {
+				if dc.heads == nil {
+					dc.heads = map[string]dyad.Actor{}
+				}
+				a.Text = ""
+				dc.heads[st.headLemma(p)] = a
+			}
+			continue
+		}
+		if head.Tag == syntax.NNP && head.Cap {
+			st.learnApposition(dc, p)
+		}
+	}
+}
+
+// learnApposition remembers the party of a person introduced by an
+// apposition: "Alexander Ivanov, head of the Gulf desk at the Soviet
+// Foreign Ministry, told …" makes a later "Ivanov" the Soviet government.
+func (st *sent) learnApposition(dc *docContext, p int) {
+	s := st.s
+	ph := &s.Phrases[p]
+	start, end := s.PhraseSpan(p)
+	for i := range st.actors {
+		if m := &st.actors[i]; m.Span.Start < end && m.Span.End > start {
+			return // a name the dictionary knows
+		}
+	}
+	for i := ph.Start; i < ph.End; i++ {
+		if t := &s.Tokens[i]; t.Tag != syntax.NNP || !t.Cap {
+			return // a person's name only: "Alexander Ivanov"
+		}
+	}
+	if ph.End-ph.Start < 2 || ph.End >= len(s.Tokens) || s.Tokens[ph.End].Text != "," {
+		return
+	}
+	// the apposition runs to the next comma; its first word is a post
+	segEnd := len(st.text)
+	for i := ph.End + 1; i < len(s.Tokens); i++ {
+		if s.Tokens[i].Text == "," {
+			segEnd = s.Tokens[i].Span.Start
+			break
+		}
+	}
+	if ph.End+1 >= len(s.Tokens) || !postWords[s.Tokens[ph.End+1].Lower] {
+		return
+	}
+	segStart := s.Tokens[ph.End].Span.End
+	for i := range st.actors {
+		m := &st.actors[i]
+		if m.Span.Start >= segStart && m.Span.End <= segEnd && m.Country != "" {
+			a := dyad.Actor{Country: m.Country, Role: m.Role, Code: m.Code}
+			if a.Role == "" {
+				a.Role, a.Code = "GOV", dyad.JoinCode(a.Country, "GOV")
+			}
+			if dc.heads == nil {
+				dc.heads = map[string]dyad.Actor{}
+			}
+			dc.heads["name:"+s.Tokens[ph.End-1].Lower] = a
+			return
+		}
+	}
+}
+
+// postWords open an apposition that gives a person's post.
+var postWords = map[string]bool{
+	"head": true, "chief": true, "director": true, "official": true, "spokesman": true, "spokeswoman": true,
+	"minister": true, "deputy": true, "secretary": true, "ambassador": true, "envoy": true, "undersecretary": true,
+	"commander": true, "adviser": true, "advisor": true, "aide": true, "chairman": true, "president": true,
+	"leader": true, "general": true, "governor": true, "representative": true, "negotiator": true,
+}
+
+// contextActor resolves a phrase that names no country from the document:
+// a person introduced earlier by an apposition ("Ivanov"), a role word that
+// an earlier phrase tied to a country ("the administration" after "The
+// Reagan administration"), else a role word takes the one country that the
+// sentence so far, the previous sentence, the dateline or the title
+// establishes.
+func (st *sent) contextActor(p int) (dyad.Actor, bool) {
+	dc := st.ctx
+	if dc == nil {
+		return dyad.Actor{}, false
+	}
+	s := st.s
+	ph := &s.Phrases[p]
+	start, end := s.PhraseSpan(p)
+	head := &s.Tokens[ph.Head]
+	if head.Tag == syntax.NNP && head.Cap {
+		if a, ok := dc.heads["name:"+head.Lower]; ok && (ph.End-ph.Start == 1 || s.Tokens[ph.Start].Cap) {
+			a.Text = st.text[start:end]
+			return a, true
+		}
+		return dyad.Actor{}, false
+	}
+	lemma := st.headLemma(p)
+	role, ok := roleNouns[lemma]
+	if !ok {
+		return dyad.Actor{}, false
+	}
+	for i := ph.Start; i < ph.Head; i++ {
+		if t := &s.Tokens[i]; t.Cap && i > 0 && !ministryWords[t.Lower] || t.Tag == syntax.PRPS || t.Tag == syntax.POS {
+			return dyad.Actor{}, false // "Kuwait's ministry", "its army": not ours to guess
+		}
+	}
+	for _, pp := range s.PPsOf(p) {
+		if l := s.Tokens[pp.Prep].Lower; l == "of" || l == "from" || l == "at" || l == "in" {
+			if _, ok := st.phraseActor(pp.Phrase); ok {
+				return dyad.Actor{}, false // "a delegation from Iran": its own phrase says
+			}
+		}
+	}
+	if a, ok := dc.heads[lemma]; ok {
+		a.Text = st.text[start:end]
+		return a, true
+	}
+	country := ""
+	var before []dyad.ActorMention
+	for _, m := range st.actors {
+		if m.Span.End <= start {
+			before = append(before, m)
+		}
+	}
+	if st.c.opts.Demonym != nil {
+		// "Iraqi planes hit Iranian towns": demonyms the matcher leaves
+		for i := 0; i < ph.Start; i++ {
+			if t := &s.Tokens[i]; t.Cap {
+				if cc, ok := st.c.opts.Demonym(t.Text); ok {
+					before = append(before, dyad.ActorMention{Actor: dyad.Actor{Country: cc}})
+				}
+			}
+		}
+	}
+	switch {
+	case len(before) > 0:
+		country = singleCountry(before)
+	case dc.prev != "":
+		country = dc.prev
+	case dc.dateline != "":
+		country = dc.dateline
+	default:
+		country = dc.title
+	}
+	if country == "" {
+		return dyad.Actor{}, false
+	}
+	for i := ph.Start; i < ph.Head; i++ {
+		if militaryMods[s.Tokens[i].Lower] {
+			role = "MIL"
+		}
+	}
+	if st.fromContext == nil {
+		st.fromContext = map[int]bool{}
+	}
+	st.fromContext[p] = true
+	return dyad.Actor{Country: country, Role: role, Code: dyad.JoinCode(country, role), Text: st.text[start:end]}, true
+}
+
+// mayResolve reports whether text has a word that the context can resolve
+// (a role word, a person met before), so that a sentence with no actor of
+// its own is worth parsing.
+func (dc *docContext) mayResolve(text string) bool {
+	if dc == nil {
+		return false
+	}
+	for i := 0; i < len(text); i++ {
+		if !isLetter(text[i]) {
+			continue
+		}
+		j := i
+		for j < len(text) && isLetter(text[j]) {
+			j++
+		}
+		w := strings.ToLower(text[i:j])
+		if _, ok := roleNouns[syntax.NounLemma(w)]; ok {
+			return true
+		}
+		if _, ok := dc.heads["name:"+w]; ok {
+			return true
+		}
+		i = j
+	}
+	return false
+}
