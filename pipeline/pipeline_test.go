@@ -140,6 +140,13 @@ func TestPrepare(t *testing.T) {
 	if !cited {
 		t.Errorf("no sentence cites [1]: %+v", d.Sentences)
 	}
+	if d.Title != "Headline" {
+		t.Errorf("title = %q, want the first line", d.Title)
+	}
+	titled := &dyad.Document{Title: "Given", Text: "First line\n\nBody."}
+	if pipeline.Prepare(titled); titled.Title != "Given" {
+		t.Errorf("a given title was replaced by %q", titled.Title)
+	}
 	if err := pipeline.Prepare(&dyad.Document{Text: "  "}); !errors.Is(err, pipeline.ErrEmpty) {
 		t.Errorf("empty: err = %v", err)
 	}

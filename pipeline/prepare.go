@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/dyad-project/dyad/dyad"
 	"github.com/dyad-project/dyad/nlp"
@@ -31,10 +32,33 @@ func Prepare(doc *dyad.Document) error {
 		doc.Sources = srcs
 	}
 	doc.Fingerprint = story.Fingerprint(doc.Text)
+	if doc.Title == "" {
+		doc.Title = firstLineTitle(doc)
+	}
 	if doc.Published.IsZero() {
 		if t, ok := timex.InferPublished(doc.Text); ok {
 			doc.Published, doc.PublishedInferred = t, true
 		}
 	}
 	return nil
+}
+
+// maxTitle is the longest first line that stands in for a missing title.
+const maxTitle = 200
+
+// firstLineTitle returns the title of a document that has none: its first
+// headline, or else its first line when that is short enough to be one
+// (plain-text articles open with their headline), or "".
+func firstLineTitle(doc *dyad.Document) string {
+	for _, s := range doc.Sentences {
+		if s.Kind == dyad.KindHeadline {
+			return s.Text
+		}
+		break
+	}
+	line, _, _ := strings.Cut(doc.Text, "\n")
+	if line = strings.TrimSpace(line); len(line) <= maxTitle {
+		return line
+	}
+	return ""
 }
