@@ -820,8 +820,18 @@ func (st *sent) codeCopulaVisit(k int) {
 	}
 	var where = -1
 	for _, pp := range v.PPs {
-		if s.Tokens[pp.Prep].Lower == "in" && s.Tokens[pp.Prep].Span.Start >= s.Tokens[v.End-1].Span.End {
-			where = pp.Phrase
+		if s.Tokens[pp.Prep].Lower == "in" && pp.Prep >= v.End {
+			// "is now in Moscow", not "was consistent with the position
+			// at the summit in Geneva"
+			near := true
+			for i := v.End; i < pp.Prep; i++ {
+				if t := s.Tokens[i].Tag; !t.IsAdv() && t != syntax.RP {
+					near = false
+				}
+			}
+			if near {
+				where = pp.Phrase
+			}
 			break
 		}
 	}

@@ -245,7 +245,7 @@ func parseRule(f []string) (*Rule, error) {
 			if w == "" {
 				return nil, fmt.Errorf("condition %q: empty word", c)
 			}
-			if k != "mod" && k != "gov" && k != "of" {
+			if k != "mod" && k != "gov" && !(k == "of" && ofFlag(v)) {
 				w = nounKey(w)
 			}
 			set[w] = true
@@ -258,10 +258,15 @@ func parseRule(f []string) (*Rule, error) {
 		case "mod":
 			r.Mod = set
 		case "of":
-			if v != "source" && v != "target" && v != "theme" {
-				return nil, fmt.Errorf("of=%s: want source, target or theme", v)
+			if ofFlag(v) {
+				r.Of = v
+				continue
 			}
-			r.Of = v
+			// "exchange of fire": a condition on the "of" phrase's head
+			if r.PP == nil {
+				r.PP = map[string]map[string]bool{}
+			}
+			r.PP[k] = set
 		default:
 			if !isPrep(k) {
 				return nil, fmt.Errorf("condition %q: %q is not a preposition this dictionary knows", c, k)
@@ -275,10 +280,14 @@ func parseRule(f []string) (*Rule, error) {
 	return r, nil
 }
 
+// ofFlag reports whether an "of=" value names the role of a noun's "of"
+// phrase (source, target, theme) rather than the heads it must have.
+func ofFlag(v string) bool { return v == "source" || v == "target" || v == "theme" }
+
 var preps = map[string]bool{
 	"to": true, "with": true, "for": true, "from": true, "against": true, "on": true, "in": true,
 	"at": true, "of": true, "by": true, "between": true, "into": true, "over": true, "as": true,
-	"about": true, "toward": true, "towards": true, "among": true, "amid": true,
+	"about": true, "toward": true, "towards": true, "among": true, "amid": true, "under": true,
 }
 
 func isPrep(w string) bool { return preps[w] }

@@ -621,6 +621,21 @@ func relate(s *Sentence) {
 				}
 			}
 		}
+		if len(v.Subjects) == 0 && v.Tense != Nonfinite && v.Start > 1 && toks[v.Start-1].Tag == COMMA {
+			// "Kuwait, whose shipping has come under attack, has the
+			// support of …": the subject stands before the relative
+			for j := v.Start - 2; j > c.Start; j-- {
+				if toks[j].Tag != COMMA {
+					continue
+				}
+				if l := toks[j+1].Lower; l == "whose" || l == "which" || l == "who" {
+					if p := s.PhraseAt[j-1]; p >= 0 && s.Phrases[p].Prep < 0 && s.Phrases[p].End == j {
+						v.Subjects = append(v.Subjects, s.Chain(p)...)
+					}
+				}
+				break
+			}
+		}
 		if len(v.Subjects) == 0 {
 			switch {
 			case v.Governor >= 0:

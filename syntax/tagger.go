@@ -412,6 +412,10 @@ func contextRules(toks []Token) {
 			t.Tag = NN // "oil and gas equipment": a noun shares the head
 			continue
 		}
+		if p == IN && (t.Tag == VB || t.Tag == VBP) && nounCand && i > 0 && (toks[i-1].Lower == "of" || toks[i-1].Lower == "under") {
+			t.Tag = NN // "an exchange of fire", "came under fire"
+			continue
+		}
 		if p == IN && t.Tag == VBZ && !subordinatorWord(prevLower(toks, i)) {
 			t.Tag = NNS // "amid signs", "on exports"
 			continue
