@@ -3,6 +3,7 @@ package code
 import (
 	"github.com/dyad-project/dyad/dyad"
 	"github.com/dyad-project/dyad/syntax"
+	"strings"
 )
 
 // Certainty is read from the structure around the words that carry the
@@ -321,7 +322,13 @@ func (st *sent) date(ev event) dyad.Date {
 	s := st.s
 	if st.c.opts.Dates != nil {
 		sp := dyad.Span{Start: s.Tokens[ev.evStart].Span.Start, End: s.Tokens[ev.evEnd-1].Span.End}
-		if d, ok := st.c.opts.Dates.Date(st.text, sp, st.pub); ok && d.Known() {
+		text := st.text
+		if k := st.pastPerfect(ev); k >= 0 {
+			// "IRNA said on Sunday Iran had seized …": a past perfect
+			// came before the day its reporting clause gives
+			text = blankBefore(text, s.Tokens[s.Clauses[k].Start].Span.Start)
+		}
+		if d, ok := st.c.opts.Dates.Date(text, sp, st.pub); ok && d.Known() {
 			return d
 		}
 	}
@@ -329,6 +336,11 @@ func (st *sent) date(ev event) dyad.Date {
 		return dyad.Date{Precision: dyad.PrecisionUnknown}
 	}
 	v := &s.Verbs[ev.verb]
+	if v.Infinitive {
+		// "is likely to visit Moscow soon", "agreed to hold talks": an
+		// act still to come has no day of its own
+		return dyad.Date{Precision: dyad.PrecisionUnknown}
+	}
 	for depth := 0; v.Tense == syntax.Nonfinite && depth < 4; depth++ {
 		switch {
 		case v.Governor >= 0:
@@ -398,4 +410,41 @@ func (st *sent) sayer(p int) bool {
 		return true
 	}
 	return sayerNouns[st.headLemma(p)]
+}
+
+// blankBefore returns text with its bytes before offset i replaced by
+// spaces, so that a date finder sees the same offsets but no date
+// expression there.
+func blankBefore(text string, i int) string {
+	if i <= 0 {
+		return text
+	}
+	return strings.Repeat(" ", i) + text[i:]
+}
+
+// pastPerfect returns the clause of the event's verb when it is a past
+// perfect, or of the past perfect it is coordinated with ("had seized
+// boats and detained their crew"), and -1 otherwise.
+func (st *sent) pastPerfect(ev event) int {
+	if ev.verb < 0 {
+		return -1
+	}
+	s := st.s
+	clause := ev.clause
+	for q := ev.verb; q >= 0; q-- {
+		v := &s.Verbs[q]
+		if v.Clause != clause {
+			if s.Clauses[clause].Kind != syntax.CoordinateClause || v.Clause != clause-1 {
+				return -1
+			}
+			clause = v.Clause
+		}
+		if v.Perfect && v.Tense == syntax.Past {
+			return v.Clause
+		}
+		if v.Tense != syntax.Past {
+			return -1
+		}
+	}
+	return -1
 }

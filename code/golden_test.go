@@ -39,6 +39,9 @@ type want struct {
 	Code, Src, Tgt string
 	Cert           dyad.Certainty
 	Sym            bool
+	// Date, when set ("date=1987-03-04", "date=-" for none), is the
+	// mention's date as Date.String gives it.
+	Date string
 }
 
 type goldenCase struct {
@@ -95,6 +98,11 @@ func readGolden(t *testing.T) []goldenCase {
 			c := goldenCase{pos: pos, text: strings.TrimSpace(text), published: pub}
 			for _, part := range strings.Split(exp, ";") {
 				f := strings.Fields(part)
+				date := ""
+				if n := len(f); n > 0 && strings.HasPrefix(f[n-1], "date=") {
+					date = strings.TrimPrefix(f[n-1], "date=")
+					f = f[:n-1]
+				}
 				switch {
 				case len(f) == 1 && f[0] == "none":
 					c.none = true
@@ -111,7 +119,7 @@ func readGolden(t *testing.T) []goldenCase {
 					if err != nil {
 						t.Fatalf("%s: %v", pos, err)
 					}
-					c.wants = append(c.wants, want{Code: f[0], Src: f[1], Tgt: f[2], Cert: cert, Sym: len(f) == 5})
+					c.wants = append(c.wants, want{Code: f[0], Src: f[1], Tgt: f[2], Cert: cert, Sym: len(f) == 5, Date: date})
 				default:
 					t.Fatalf("%s: bad expectation %q", pos, part)
 				}
@@ -127,6 +135,9 @@ func (w want) matches(m *dyad.Mention) bool {
 	if !strings.HasPrefix(string(m.Code), w.Code) || m.Certainty != w.Cert {
 		return false
 	}
+	if w.Date == "-" && m.Date.Known() || w.Date != "" && w.Date != "-" && m.Date.String() != w.Date {
+		return false
+	}
 	s, t := string(m.Source.Code), string(m.Target.Code)
 	if strings.HasPrefix(s, w.Src) && strings.HasPrefix(t, w.Tgt) {
 		return true
@@ -137,7 +148,7 @@ func (w want) matches(m *dyad.Mention) bool {
 func describe(ms []*dyad.Mention) string {
 	var parts []string
 	for _, m := range ms {
-		parts = append(parts, fmt.Sprintf("%s %s %s %s", m.Code, m.Source.Code, m.Target.Code, m.Certainty))
+		parts = append(parts, fmt.Sprintf("%s %s %s %s date=%s", m.Code, m.Source.Code, m.Target.Code, m.Certainty, m.Date))
 	}
 	sort.Strings(parts)
 	if len(parts) == 0 {
