@@ -1067,7 +1067,7 @@ func (st *sent) emit(ev event) {
 			if date.Precision == "" {
 				m.Date = dyad.Date{Precision: dyad.PrecisionUnknown}
 			}
-			m.Location = st.location(a, b)
+			m.Location = st.location(a, b, span)
 			st.out = append(st.out, m)
 		}
 	}
@@ -1201,7 +1201,9 @@ func (st *sent) evidence(ev event) dyad.Span {
 	return dyad.Span{Start: s.Tokens[first].Span.Start, End: s.Tokens[last].Span.End}
 }
 
-func (st *sent) location(a, b dyad.Actor) *dyad.Place {
+// location returns the place of the event: the first place in the clause
+// that carries it (span), else the first in the sentence.
+func (st *sent) location(a, b dyad.Actor, span dyad.Span) *dyad.Place {
 	if st.c.opts.Places == nil {
 		return nil
 	}
@@ -1209,6 +1211,11 @@ func (st *sent) location(a, b dyad.Actor) *dyad.Place {
 	for _, c := range []string{a.Country, b.Country} {
 		if c != "" {
 			hints = append(hints, c)
+		}
+	}
+	if span.Start > 0 || span.End < len(st.text) {
+		if p, _, ok := st.c.opts.Places.Find(st.text[span.Start:span.End], hints, st.c.opts.Demonym); ok {
+			return &p
 		}
 	}
 	p, _, ok := st.c.opts.Places.Find(st.text, hints, st.c.opts.Demonym)

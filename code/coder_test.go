@@ -128,3 +128,26 @@ func FuzzCodeSentence(f *testing.F) {
 		}
 	})
 }
+
+// TestCoder_Location checks that an event's place is the one in the clause
+// that carries it, not the first place of the sentence.
+func TestCoder_Location(t *testing.T) {
+	c := realCoder()
+	pub := time.Date(1987, 6, 2, 0, 0, 0, 0, time.UTC)
+	tests := []struct{ name, text, place string }{
+		{"reporting clause elsewhere", "Speaking in Tehran, the minister said Iran attacked a Kuwaiti tanker near Dubai.", "Dubai"},
+		{"monitored elsewhere", "IRNA, monitored in Nicosia, said Iraqi planes bombed Iranian towns near Basra.", "Basra"},
+		{"place only outside the clause", "In Moscow, officials said Russia signed a deal with Iran.", "Moscow"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := c.CodeSentence(tt.text, pub)
+			if len(ms) == 0 {
+				t.Fatalf("no mention in %q", tt.text)
+			}
+			if l := ms[0].Location; l == nil || l.Name != tt.place {
+				t.Errorf("location %+v, want %s", l, tt.place)
+			}
+		})
+	}
+}
