@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -388,7 +389,11 @@ func (c *citer) line(e *dyad.Event, ms []*dyad.Mention) (Line, error) {
 	l.Text = fmt.Sprintf("%s: %s → %s: %s (CAMEO %s, %d independent source%s)", date, actorName(e.Source), actorName(e.Target),
 		name, e.Code, e.NumSources, plural(e.NumSources))
 	if len(ms) > 0 {
-		l.Quote = strings.Join(strings.Fields(ms[0].Text), " ")
+		q, err := c.quote(ms[0])
+		if err != nil {
+			return l, err
+		}
+		l.Quote = q
 	}
 	for _, m := range ms {
 		l.Mentions = append(l.Mentions, m.ID)
@@ -449,3 +454,25 @@ func plural(n int) string {
 	}
 	return "s"
 }
+
+// quote returns the words a line quotes for m: the whole sentence that
+// carries it, which reads better than the clause the coder kept, without
+// the document's own citation markers (the line carries the brief's), or
+// the mention's text when the sentence is not at hand.
+func (c *citer) quote(m *dyad.Mention) (string, error) {
+	text := m.Text
+	d, err := c.doc(m.Doc)
+	if err != nil {
+		return "", err
+	}
+	for _, s := range d.Sentences {
+		if s.Index == m.Sentence && strings.Contains(s.Text, strings.TrimSpace(m.Text)) {
+			text = citationMarker.ReplaceAllString(s.Text, "")
+			break
+		}
+	}
+	return strings.Join(strings.Fields(text), " "), nil
+}
+
+// citationMarker matches inline citation markers such as [1] or [2, 3].
+var citationMarker = regexp.MustCompile(`\s*\[\d+(?:\s*[,–-]\s*\d+)*\]`)
