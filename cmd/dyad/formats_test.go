@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -741,7 +742,8 @@ func TestBrief_TracesToStore(t *testing.T) {
 			// The quote is the stored sentence that carries one of the
 			// line's mentions (without its citation markers).
 			if !slices.ContainsFunc(ev.Mentions, func(m *dyad.Mention) bool {
-				return strings.Contains(l.Quote, strings.Join(strings.Fields(m.Text), " "))
+				text := markerRE.ReplaceAllString(m.Text, "")
+				return strings.Contains(l.Quote, strings.Join(strings.Fields(text), " "))
 			}) {
 				t.Errorf("%s: quote %q holds no stored mention's text", name, l.Quote)
 			}
@@ -841,3 +843,6 @@ func TestFormats_Empty(t *testing.T) {
 	buf.WriteString(runDB(t, db, "brief", "Russia", "--format", "html"))
 	checkHTML(t, buf.String())
 }
+
+// markerRE matches a citation marker and the space before it.
+var markerRE = regexp.MustCompile(`\s*\[\d+(?:\s*[,–-]\s*\d+)*\]`)
