@@ -144,6 +144,7 @@ type sent struct {
 	// fromContext marks the phrases whose actor came from it.
 	ctx         *docContext
 	fromContext map[int]bool
+	ctxActors   map[string]bool // the texts of the actors the context gave
 }
 
 // codeText codes one sentence; dc is what the sentences before it said
@@ -610,8 +611,8 @@ func (st *sent) codeVerb(k int) {
 		src = st.actorsOf(subj)
 		if !r.NeedPP {
 			tgt = st.actorsOf(obj)
-			if st.ownPossession(obj, src) {
-				tgt = nil // "withdrew its troops from Syria": not a target
+			if st.ownPossession(obj, src) || len(src) > 0 && len(tgt) > 0 && (allSameCountry(tgt, src) || st.ctxActors[tgt[0].Text] && sameState(tgt[0], src[0])) {
+				tgt = nil // "withdrew its troops from Syria", "mobilized troops against Ukraine": not a target
 			}
 		}
 	}
@@ -1030,6 +1031,19 @@ func (st *sent) emit(ev event) {
 	if len(src) == 0 || len(tgt) == 0 {
 		return
 	}
+	if len(src) == 1 && len(tgt) > 0 && st.ctxActors != nil {
+		// "the government sent thousands of troops": a role word the
+		// context gave the source's own country is the source's own
+		keep := tgt[:0:0]
+		for _, b := range tgt {
+			if !(st.ctxActors[b.Text] && sameState(src[0], b)) {
+				keep = append(keep, b)
+			}
+		}
+		if tgt = keep; len(tgt) == 0 {
+			return
+		}
+	}
 	// "will come to Israel and an Israeli delegation to …": one party
 	// named twice is one target
 	src, tgt = distinctParties(src), distinctParties(tgt)
@@ -1132,6 +1146,12 @@ func sameActor(a, b dyad.Actor) bool {
 		return stateRoles[a.Role]
 	}
 	return false
+}
+
+// sameState reports whether a and b are both the state of one country,
+// whatever its sectors: "Beijing mobilized troops" moves its own army.
+func sameState(a, b dyad.Actor) bool {
+	return sameCountry(a.Country, b.Country) && (a.Role == "" || stateRoles[a.Role]) && (b.Role == "" || stateRoles[b.Role])
 }
 
 // stateRoles are the sectors that a country's name stands for: "Russia"

@@ -24,6 +24,9 @@ type docContext struct {
 	// the title and the previous sentence name, or "" when they name none
 	// or several.
 	dateline, title, prev string
+	// named is true once a sentence has named a party: from then on the
+	// last such sentence, not the title, establishes the country.
+	named bool
 }
 
 // roleNouns are the words that name a state body or its people without
@@ -34,6 +37,8 @@ var roleNouns = map[string]string{
 	"government": "GOV", "administration": "GOV", "official": "GOV", "cabinet": "GOV",
 	"embassy": "GOV", "diplomat": "GOV", "delegation": "GOV", "authority": "GOV",
 	"army": "MIL", "military": "MIL", "navy": "MIL", "police": "COP", "parliament": "LEG",
+	"soldier": "MIL", "troop": "MIL", "brigade": "MIL", "battalion": "MIL", "garrison": "MIL",
+	"policeman": "COP", "rebel": "REB", "guerrilla": "REB", "guerilla": "REB",
 }
 
 // ministryWords may stand capitalized before a role word that names no
@@ -42,6 +47,11 @@ var ministryWords = map[string]bool{
 	"foreign": true, "defence": true, "defense": true, "interior": true, "military": true, "state": true,
 	"trade": true, "finance": true, "information": true, "war": true, "army": true, "ministry": true,
 	"department": true, "office": true, "government": true,
+	// kinds of rebels and units: "Communist rebels", "the Fourth Infantry Brigade"
+	"communist": true, "leftist": true, "leftwing": true, "left-wing": true, "rightist": true,
+	"rightwing": true, "right-wing": true, "marxist": true, "maoist": true, "infantry": true,
+	"armoured": true, "armored": true, "airborne": true, "first": true, "second": true, "third": true,
+	"fourth": true, "fifth": true, "sixth": true, "seventh": true, "eighth": true, "ninth": true,
 }
 
 // militaryMods make a role word the military's: "a military spokesman".
@@ -72,7 +82,9 @@ func (c *Coder) newDocContext(doc *dyad.Document) *docContext {
 	}
 	if doc.Title != "" {
 		ms := c.opts.Actors.Match(doc.Title, doc.Published)
-		dc.title = singleCountry(append(ms, c.titleDemonyms(doc.Title)...))
+		// names only: a title's demonyms mostly qualify its object
+		// ("1 KILLED IN SEIZURE OF CANADIAN MISSIONARIES' LAND")
+		dc.title = singleCountry(ms)
 	}
 	for i := range doc.Sentences {
 		if s := &doc.Sentences[i]; s.Kind == dyad.KindDateline {
@@ -83,27 +95,6 @@ func (c *Coder) newDocContext(doc *dyad.Document) *docContext {
 	return dc
 }
 
-// titleDemonyms returns the countries of the demonyms of a title, which
-// wires write in capitals ("KUWAIT REJECTS IRANIAN SPY BOAT CHARGES"), as
-// actor mentions.
-func (c *Coder) titleDemonyms(title string) []dyad.ActorMention {
-	if c.opts.Demonym == nil {
-		return nil
-	}
-	var out []dyad.ActorMention
-	for _, w := range strings.Fields(title) {
-		w = strings.Trim(w, ".,:;'\"()")
-		if len(w) < 3 {
-			continue
-		}
-		word := w[:1] + strings.ToLower(w[1:])
-		if cc, ok := c.opts.Demonym(word); ok {
-			out = append(out, dyad.ActorMention{Actor: dyad.Actor{Country: cc}})
-		}
-	}
-	return out
-}
-
 // remember updates the context with a coded sentence: its role phrases
 // that named a country, the people its appositions introduce, and the
 // single country it names.
@@ -112,8 +103,8 @@ func (st *sent) remember(dc *docContext) {
 		return
 	}
 	dc.recent = rememberActors(dc.recent, st.actors)
-	if c := singleCountry(st.actors); c != "" || len(st.actors) > 0 {
-		dc.prev = c
+	if len(st.actors) > 0 {
+		dc.prev, dc.named = singleCountry(st.actors), true
 	}
 	s := st.s
 	for p := range s.Phrases {
@@ -129,7 +120,9 @@ func (st *sent) remember(dc *docContext) {
 			continue
 		}
 		if head.Tag == syntax.NNP && head.Cap {
-			st.learnApposition(dc, p)
+			if !st.learnTitled(dc, p) {
+				st.learnApposition(dc, p)
+			}
 		}
 	}
 }
@@ -182,6 +175,44 @@ func (st *sent) learnApposition(dc *docContext, p int) {
 	}
 }
 
+// learnTitled remembers the party of a person named after a post and a
+// country ("Dutch Agriculture Minister Gerrit Braks", "Soviet Foreign
+// Minister Eduard Shevardnadze") so that a later "Braks" is that
+// country's government; it reports whether the phrase was such a name.
+func (st *sent) learnTitled(dc *docContext, p int) bool {
+	s := st.s
+	ph := &s.Phrases[p]
+	role := ""
+	for i := ph.Start; i < ph.Head; i++ {
+		if r, ok := postRoles[s.Tokens[i].Lower]; ok {
+			role = r
+		}
+	}
+	if role == "" {
+		return false
+	}
+	a, ok := st.phraseActor(p)
+	if !ok || a.Country == "" || st.fromContext[p] {
+		return false
+	}
+	if a.Role == "" {
+		a.Role, a.Code = role, dyad.JoinCode(a.Country, role)
+	}
+	a.Text = ""
+	if dc.heads == nil {
+		dc.heads = map[string]dyad.Actor{}
+	}
+	dc.heads["name:"+s.Tokens[ph.Head].Lower] = a
+	return true
+}
+
+// postRoles are the posts a titled name can hold, with the sector.
+var postRoles = map[string]string{
+	"minister": "GOV", "president": "GOV", "premier": "GOV", "secretary": "GOV", "chancellor": "GOV",
+	"spokesman": "GOV", "ambassador": "GOV", "envoy": "GOV", "official": "GOV", "undersecretary": "GOV",
+	"king": "GOV", "governor": "GOV", "negotiator": "GOV", "general": "MIL", "commander": "MIL", "colonel": "MIL",
+}
+
 // postWords open an apposition that gives a person's post.
 var postWords = map[string]bool{
 	"head": true, "chief": true, "director": true, "official": true, "spokesman": true, "spokeswoman": true,
@@ -205,12 +236,16 @@ func (st *sent) contextActor(p int) (dyad.Actor, bool) {
 	ph := &s.Phrases[p]
 	start, end := s.PhraseSpan(p)
 	head := &s.Tokens[ph.Head]
-	if head.Tag == syntax.NNP && head.Cap {
+	if head.Cap {
+		// "Braks accused Bonn": a name opening the sentence may be tagged
+		// as a plural noun, so the tag is not asked
 		if a, ok := dc.heads["name:"+head.Lower]; ok && (ph.End-ph.Start == 1 || s.Tokens[ph.Start].Cap) {
 			a.Text = st.text[start:end]
 			return a, true
 		}
-		return dyad.Actor{}, false
+		if head.Tag == syntax.NNP || head.Tag == syntax.NNPS {
+			return dyad.Actor{}, false
+		}
 	}
 	lemma := st.headLemma(p)
 	role, ok := roleNouns[lemma]
@@ -223,9 +258,12 @@ func (st *sent) contextActor(p int) (dyad.Actor, bool) {
 		}
 	}
 	for _, pp := range s.PPsOf(p) {
-		if l := s.Tokens[pp.Prep].Lower; l == "of" || l == "from" || l == "at" || l == "in" {
+		if l := s.Tokens[pp.Prep].Lower; l == "of" || l == "from" {
+			return dyad.Actor{}, false // "a delegation from Iran", "from McDonnell-Douglas": its own phrase says
+		}
+		if l := s.Tokens[pp.Prep].Lower; l == "at" || l == "in" {
 			if _, ok := st.phraseActor(pp.Phrase); ok {
-				return dyad.Actor{}, false // "a delegation from Iran": its own phrase says
+				return dyad.Actor{}, false // "officials in Tehran"
 			}
 		}
 	}
@@ -253,8 +291,8 @@ func (st *sent) contextActor(p int) (dyad.Actor, bool) {
 	switch {
 	case len(before) > 0:
 		country = singleCountry(before)
-	case dc.prev != "":
-		country = dc.prev
+	case dc.named:
+		country = dc.prev // the last sentence that named a party decides
 	case dc.dateline != "":
 		country = dc.dateline
 	default:
@@ -269,9 +307,10 @@ func (st *sent) contextActor(p int) (dyad.Actor, bool) {
 		}
 	}
 	if st.fromContext == nil {
-		st.fromContext = map[int]bool{}
+		st.fromContext, st.ctxActors = map[int]bool{}, map[string]bool{}
 	}
 	st.fromContext[p] = true
+	st.ctxActors[st.text[start:end]] = true
 	return dyad.Actor{Country: country, Role: role, Code: dyad.JoinCode(country, role), Text: st.text[start:end]}, true
 }
 
