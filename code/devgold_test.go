@@ -2,6 +2,7 @@ package code_test
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"os"
 	"testing"
@@ -16,7 +17,7 @@ import (
 // (first Reuters stories) that the coder must find, by CAMEO root and
 // actor countries in either direction. It guards against regressions; raise
 // it as recall improves.
-const minDevRecall = 64
+const minDevRecall = 70
 
 // TestDevGold_Recall codes the Reuters stories of eval/testdata/dev.gold.jsonl
 // and counts the gold events found.
@@ -48,7 +49,7 @@ func TestDevGold_Recall(t *testing.T) {
 		sc := bufio.NewScanner(f)
 		sc.Buffer(nil, 1<<20)
 		for sc.Scan() {
-			var d struct{ ID, Text, Published string }
+			var d struct{ ID, Title, Text, Published string }
 			if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
 				t.Fatal(err)
 			}
@@ -56,9 +57,15 @@ func TestDevGold_Recall(t *testing.T) {
 				continue
 			}
 			pub, _ := time.Parse("2006-01-02", d.Published)
-			for _, s := range nlp.SplitText(nlp.Normalize(d.Text)) {
-				ms[d.ID] = append(ms[d.ID], c.CodeSentence(s, pub)...)
+			// the whole document, so that the coder reads each sentence
+			// in the context of those before it
+			text := nlp.Normalize(d.Text)
+			doc := &dyad.Document{ID: dyad.DocumentID(d.ID), Title: d.Title, Text: text, Published: pub, Sentences: nlp.Splitter{}.Split(text)}
+			got, err := c.Code(context.Background(), doc)
+			if err != nil {
+				t.Fatal(err)
 			}
+			ms[d.ID] = append(ms[d.ID], got...)
 		}
 		f.Close()
 	}
