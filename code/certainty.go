@@ -147,6 +147,12 @@ func (st *sent) certainty(ev event) (dyad.Certainty, *dyad.Attribution) {
 	if !ev.nominal && st.hedgedClause(ev.clause) { // a noun there is presupposed: "in retaliation for U.S. attacks"
 		hedged = true
 	}
+	// "Taliban and Russia signing a deal, the deal could become …": a
+	// verbless fragment reports nothing by itself; the clause that goes on
+	// about what it names gives the claim its modality.
+	if !hedged && ev.verb >= 0 && st.fragmentHedged(ev.verb) {
+		hedged = true
+	}
 	// conditional clauses: the event's clause or a clause it hangs on
 	for k, depth := ev.clause, 0; k >= 0 && depth < 6; k, depth = s.Clauses[k].Parent, depth+1 {
 		cl := &s.Clauses[k]
@@ -447,4 +453,42 @@ func (st *sent) pastPerfect(ev event) int {
 		}
 	}
 	return -1
+}
+
+// anaphors are the subjects by which a clause takes up an agreement or
+// act named before it.
+var anaphors = map[string]bool{
+	"it": true, "this": true, "that": true, "deal": true, "agreement": true, "accord": true, "pact": true,
+	"treaty": true, "move": true, "step": true, "signing": true, "alliance": true, "partnership": true,
+}
+
+// fragmentHedged reports whether verb k is a bare -ing form heading a
+// clause with no finite verb of its own (a headline-like fragment), and a
+// later clause that takes it up ("the deal", "it", or the fragment's own
+// object noun) is hedged by a modal ("could become").
+func (st *sent) fragmentHedged(k int) bool {
+	s := st.s
+	v := &s.Verbs[k]
+	if !v.Gerund || v.Modal != "" || v.Governor >= 0 {
+		return false
+	}
+	for q := range s.Verbs {
+		if q != k && s.Verbs[q].Clause == v.Clause && !s.Verbs[q].Gerund {
+			return false // the clause has a finite verb: not a fragment
+		}
+	}
+	object := ""
+	if len(v.Objects) > 0 {
+		object = st.headLemma(v.Objects[0])
+	}
+	for q := k + 1; q < len(s.Verbs); q++ {
+		w := &s.Verbs[q]
+		if w.Clause == v.Clause || !hedgeModals[w.Modal] || len(w.Subjects) == 0 {
+			continue
+		}
+		if subj := st.headLemma(w.Subjects[0]); anaphors[subj] || (object != "" && subj == object) {
+			return true
+		}
+	}
+	return false
 }
