@@ -130,16 +130,29 @@ func BriefOf(ctx context.Context, r BriefReader, o BriefOptions) (*Brief, error)
 			}
 			*section = append(*section, l)
 		}
-		// A denial inside an event that others assert is listed as denied too.
-		if e.Certainty != dyad.Negated && len(b.Denied) < o.MaxLines {
-			if neg := bestMentions(e, true); len(neg) > 0 {
-				l, err := c.line(e, neg)
-				if err != nil {
-					return nil, err
-				}
-				l.Certainty = dyad.Negated
-				b.Denied = append(b.Denied, l)
+		// A denial, or a hedge or plan, inside an event that others assert
+		// is listed in its own section too: an analyst must see both.
+		for _, weak := range []struct {
+			section *[]Line
+			keep    func(dyad.Certainty) bool
+			label   dyad.Certainty
+		}{
+			{&b.Denied, func(c dyad.Certainty) bool { return c == dyad.Negated }, dyad.Negated},
+			{&b.Hedged, func(c dyad.Certainty) bool { return c == dyad.Hedged || c == dyad.Future }, dyad.Hedged},
+		} {
+			if weak.keep(e.Certainty) || e.Certainty == dyad.Negated || len(*weak.section) >= o.MaxLines {
+				continue
 			}
+			ms := mentionsWith(e, weak.keep)
+			if len(ms) == 0 {
+				continue
+			}
+			l, err := c.line(e, ms)
+			if err != nil {
+				return nil, err
+			}
+			l.Certainty = ms[0].Certainty
+			*weak.section = append(*weak.section, l)
 		}
 		for _, cf := range e.Conflicts {
 			if len(b.Disagreements) >= o.MaxLines {
@@ -200,13 +213,19 @@ func rank(evs []*dyad.Event) []*dyad.Event {
 // negated ones when negated is set, else those of e's own certainty (or
 // stronger), one per independent story.
 func bestMentions(e *dyad.Event, negated bool) []*dyad.Mention {
+	if negated {
+		return mentionsWith(e, func(c dyad.Certainty) bool { return c == dyad.Negated })
+	}
+	return mentionsWith(e, func(c dyad.Certainty) bool { return c != dyad.Negated && c.Strength() >= e.Certainty.Strength() })
+}
+
+// mentionsWith returns the mentions of e whose certainty keep accepts, one
+// per story.
+func mentionsWith(e *dyad.Event, keep func(dyad.Certainty) bool) []*dyad.Mention {
 	var out []*dyad.Mention
 	seen := map[dyad.DocumentID]bool{}
 	for _, m := range e.Mentions {
-		if negated != (m.Certainty == dyad.Negated) {
-			continue
-		}
-		if !negated && m.Certainty.Strength() < e.Certainty.Strength() {
+		if !keep(m.Certainty) {
 			continue
 		}
 		story := m.Story
