@@ -121,13 +121,17 @@ func (d Date) PrecisionOrUnknown() Precision {
 }
 
 // ParseDate reads a date as the command line takes it: YYYY, YYYY-MM,
-// YYYY-MM-DD, a range "A/B" of those, or "" for unknown.
+// YYYY-MM-DD, a range "A/B" of those (A not after B), or "" for unknown.
+// Years run from 1000 to 9999.
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return Date{Precision: PrecisionUnknown}, nil
 	}
 	if a, b, ok := strings.Cut(s, "/"); ok {
+		if strings.Contains(b, "/") {
+			return Date{}, Errorf(EINVALID, "date range %q: want A/B", s)
+		}
 		da, err := ParseDate(a)
 		if err != nil {
 			return Date{}, err
@@ -139,14 +143,24 @@ func ParseDate(s string) (Date, error) {
 		if !da.Known() || !db.Known() {
 			return Date{}, Errorf(EINVALID, "date range %q needs both ends", s)
 		}
+		if db.Last().Before(da.First()) {
+			return Date{}, Errorf(EINVALID, "date range %q ends before it starts", s)
+		}
 		return Range(da.First(), db.Last()), nil
+	}
+	bad := Errorf(EINVALID, "date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
+	for i := 0; i < len(s); i++ {
+		if (s[i] < '0' || s[i] > '9') && !(s[i] == '-' && (i == 4 || i == 7)) {
+			return Date{}, bad
+		}
+	}
+	if len(s) < 4 || s[0] == '0' {
+		return Date{}, bad // years before 1000 are not news
 	}
 	switch len(s) {
 	case 4:
-		y, err := strconv.Atoi(s)
-		if err == nil && y > 0 {
-			return Year(y), nil
-		}
+		y, _ := strconv.Atoi(s)
+		return Year(y), nil
 	case 7:
 		if t, err := time.Parse("2006-01", s); err == nil {
 			return Month(t.Year(), t.Month()), nil
@@ -156,7 +170,7 @@ func ParseDate(s string) (Date, error) {
 			return Day(t), nil
 		}
 	}
-	return Date{}, Errorf(EINVALID, "date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
+	return Date{}, bad
 }
 
 // MustParseDate is ParseDate for literals in tests and tables; it panics on
