@@ -248,7 +248,7 @@ func TestServe_Browser(t *testing.T) {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(browserProfile(t)),
 		chromedp.WindowSize(1400, 1000),
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
@@ -448,4 +448,25 @@ func findDocByOutlet(t *testing.T, base, outlet string) string {
 	}
 	t.Fatalf("no event mentions a document from %s", outlet)
 	return ""
+}
+
+// browserProfile returns a fresh Chromium profile folder. Chromium's helper
+// processes may still be writing into it for a moment after the browser is
+// cancelled, which t.TempDir's cleanup reports as a failure; this one is
+// removed with retries instead.
+func browserProfile(t *testing.T) string {
+	dir, err := os.MkdirTemp("", "dyad-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for i := 0; i < 50; i++ {
+			if os.RemoveAll(dir) == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		t.Logf("could not remove the browser profile %s", dir)
+	})
+	return dir
 }
