@@ -144,6 +144,16 @@ func TestMatch(t *testing.T) {
 		{"shouting headline", after, "US AND RUSSIA SAY IS IN THE WHO", "RUS:RUSSIA"},
 		{"shouting dotted", after, "U.S. AND RUSSIA SIGN DEAL", "USA:U.S. | RUS:RUSSIA"},
 		{"common words", after, "About Russell and the chain of Iranian", ""},
+		// A surname followed by an unknown capitalised word is someone's first name.
+		{"surname as first name", "1987-03-01", "IMF Managing Director Michel Camdessus met Charles Michel", "IMF:IMF Managing Director Michel Camdessus | BEL:Charles Michel"},
+		{"first name unknown person", "1987-03-01", "Michel Rocard said", ""},
+		{"surname before a weekday", "2020-01-01", "Michel Monday said", "EU:Michel"},
+		// Heads of international organizations speak for them.
+		{"world bank president", "1987-04-20", "World Bank President Barber Conable and Conable", "WBK:World Bank President Barber Conable | WBK:Conable"},
+		{"de larosiere at the imf", "1986-06-01", "Jacques de Larosiere said", "IMF:Jacques de Larosiere"},
+		{"de larosiere in paris", "1987-06-01", "de Larosiere said", "FRAGOV:de Larosiere"},
+		{"carrington at nato", "1987-06-01", "Lord Carrington said", "NATO:Lord Carrington"},
+		{"perez de cuellar", "1987-06-01", "Perez de Cuellar said", "UNO:Perez de Cuellar"},
 		{"iranian officials", after, "Iranian officials and Iran", "IRNGOV:Iranian officials | IRN:Iran"},
 	}
 	d := Builtin()

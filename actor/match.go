@@ -84,7 +84,7 @@ func (d *Dictionary) Match(text string, on time.Time) []dyad.ActorMention {
 	s.items = s.items[:0]
 	for i := 0; i < len(toks); {
 		p, n := d.longest(toks, i)
-		if p == nil {
+		if p == nil || !shouting && firstName(p, toks, buf, i+n) {
 			i++
 			continue
 		}
@@ -97,6 +97,36 @@ func (d *Dictionary) Match(text string, on time.Time) []dyad.ActorMention {
 	a := assembler{d: d, text: text, toks: toks, buf: buf, items: s.items, on: on}
 	a.run()
 	return a.out
+}
+
+// firstName reports whether p, matched just before token next, is only a
+// surname that here stands as the first name of someone else: "Michel
+// Camdessus" is not Charles Michel. It is when the next word, unbroken by
+// punctuation, is capitalised, unknown to the dictionary and no calendar
+// word ("Shultz Monday").
+func firstName(p *phrase, toks []token, buf []byte, next int) bool {
+	for _, t := range p.targets {
+		if t.f != fSurname {
+			return false
+		}
+	}
+	if next >= len(toks) {
+		return false
+	}
+	t := &toks[next]
+	if !t.has(tUpper) || t.has(tGap) || t.has(tHyphen) || t.id >= 0 || t.cid >= 0 {
+		return false
+	}
+	return !calendarWords[string(buf[t.k0:t.k1])]
+}
+
+// calendarWords are the capitalised words that may follow a name without
+// being part of it.
+var calendarWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"i": true, "ii": true, "iii": true, "jr": true, "sr": true,
 }
 
 func bytesIndexDot(b []byte) bool {

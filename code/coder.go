@@ -99,8 +99,16 @@ func (c *Coder) Code(ctx context.Context, doc *dyad.Document) ([]*dyad.Mention, 
 		if s.Kind == dyad.KindSources {
 			continue
 		}
-		ms := c.codeText(s.Text, doc.Published, dc)
+		text := s.Text
+		if n := dc.storyBreak(c, doc, s, i); n > 0 {
+			// the lead is no party: "ROME - Israeli Foreign Minister …"
+			text = strings.Repeat(" ", n) + text[n:]
+		}
+		ms := c.codeText(text, doc.Published, dc)
 		for _, m := range ms {
+			if text != s.Text && m.Span.End <= len(s.Text) {
+				m.Text = s.Text[m.Span.Start:m.Span.End]
+			}
 			m.Span.Start += s.Span.Start
 			m.Span.End += s.Span.Start
 			m.Doc = doc.ID

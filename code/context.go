@@ -95,6 +95,119 @@ func (c *Coder) newDocContext(doc *dyad.Document) *docContext {
 	return dc
 }
 
+// storyBreak starts a new story in a roundup ("REUTER WORLD NEWS
+// HIGHLIGHTS"): a paragraph opened by a dateline in capitals ("BAHRAIN -
+// Iran reported …", "ZEEBRUGGE, Belgium - …") or a separator line of
+// dashes ends what the stories before established, so that a role word
+// does not take the previous story's country. The dateline's own country
+// becomes the context's. It returns the length of the dateline lead in
+// s.Text (0 when there is none), which is no party to the sentence.
+func (dc *docContext) storyBreak(c *Coder, doc *dyad.Document, s *dyad.Sentence, i int) int {
+	if dc == nil || s.Kind == dyad.KindDateline {
+		return 0
+	}
+	if !paragraphStart(doc.Text, s.Span.Start) {
+		return 0
+	}
+	if isSeparator(s.Text) {
+		dc.reset("")
+		return 0
+	}
+	n := datelineLead(s.Text)
+	if n == 0 {
+		return 0
+	}
+	country := ""
+	if c.opts.Actors != nil {
+		country = singleCountry(c.opts.Actors.Match(s.Text[:n], doc.Published))
+	}
+	dc.reset(country)
+	if i == 0 {
+		return n
+	}
+	dc.title = "" // a roundup's title speaks for none of its stories
+	return n
+}
+
+// reset forgets what earlier stories established; dateline is the new
+// story's country, if its dateline names one.
+func (dc *docContext) reset(dateline string) {
+	dc.recent, dc.heads, dc.prev, dc.named = nil, nil, "", false
+	dc.dateline = dateline
+}
+
+// paragraphStart reports whether the byte at off opens a paragraph: only
+// spaces and a line break (or nothing) stand before it on its line.
+func paragraphStart(text string, off int) bool {
+	for j := min(off, len(text)) - 1; j >= 0; j-- {
+		switch text[j] {
+		case ' ', '\t', '\r':
+		case '\n':
+			return true
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// isSeparator reports whether text is a line of dashes ("- - - -").
+func isSeparator(text string) bool {
+	dash := false
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '-':
+			dash = true
+		case ' ', '\t', '\n', '\r':
+		default:
+			return false
+		}
+	}
+	return dash
+}
+
+// datelineLead returns the length of a wire dateline that opens text: a
+// place in capitals, optionally a comma and a country ("ZEEBRUGGE,
+// Belgium"), then a dash and a space; 0 when text has none.
+func datelineLead(text string) int {
+	i, letters := 0, 0
+	for i < len(text) && i < 40 {
+		b := text[i]
+		if b >= 'A' && b <= 'Z' {
+			letters++
+		} else if b >= 'a' && b <= 'z' || b >= 0x80 || b >= '0' && b <= '9' {
+			return 0
+		} else if b != ' ' && b != '.' && b != '\'' && b != '-' {
+			break
+		}
+		if b == ' ' && i+2 < len(text) && text[i+1] == '-' && (text[i+2] == ' ' || text[i+2] == '-') {
+			break
+		}
+		i++
+	}
+	if letters < 3 {
+		return 0
+	}
+	if i < len(text) && text[i] == ',' {
+		// ", Belgium": a country in ordinary case
+		j := i + 1
+		for j < len(text) && j < i+30 && text[j] != '-' && text[j] != ',' {
+			j++
+		}
+		if j >= len(text) || text[j] != '-' || text[j-1] != ' ' {
+			return 0
+		}
+		i = j - 1
+	}
+	rest := text[i:]
+	for _, dash := range []string{" -- ", " - "} {
+		if strings.HasPrefix(rest, dash) {
+			return i + len(dash)
+		}
+	}
+	return 0
+}
+
 // remember updates the context with a coded sentence: its role phrases
 // that named a country, the people its appositions introduce, and the
 // single country it names.

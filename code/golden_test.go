@@ -199,8 +199,9 @@ func TestGolden(t *testing.T) {
 
 // codeGolden codes a golden case: one sentence, or, when its text holds
 // " || ", a document whose sentences are the parts (a first part opening
-// with "TITLE: " is the document's title), so that cases can test what the
-// coder reads from the sentences before.
+// with "TITLE: " is the document's title; a part opening with "¶ " starts a
+// paragraph), so that cases can test what the coder reads from the
+// sentences before.
 func codeGolden(t *testing.T, c *code.Coder, gc goldenCase) []*dyad.Mention {
 	if !strings.Contains(gc.text, " || ") {
 		return c.CodeSentence(gc.text, gc.published)
@@ -211,8 +212,14 @@ func codeGolden(t *testing.T, c *code.Coder, gc goldenCase) []*dyad.Mention {
 			doc.Title = title
 			continue
 		}
+		// a part opening with "¶ " opens a paragraph
+		part, para := strings.CutPrefix(part, "¶ ")
 		if doc.Text != "" {
-			doc.Text += " "
+			if para {
+				doc.Text += "\n\n"
+			} else {
+				doc.Text += " "
+			}
 		}
 		start := len(doc.Text)
 		doc.Text += part
