@@ -402,7 +402,13 @@ func (st *sent) actorsOf(ps []int) []dyad.Actor {
 						}
 					}
 				}
-				switch st.s.Tokens[pp.Prep].Lower {
+				prep := st.s.Tokens[pp.Prep].Lower
+				if prep == "by" && actNouns[st.headLemma(p)] {
+					// "the action by the United States to slap tariffs": the doer
+					out = append(out, st.actorsOf([]int{pp.Phrase})...)
+					break
+				}
+				switch prep {
 				case "including", "like", "of":
 					for _, q := range st.s.Chain(pp.Phrase) {
 						if a, ok := st.phraseActor(q); ok {
@@ -417,6 +423,13 @@ func (st *sent) actorsOf(ps []int) []dyad.Actor {
 		}
 	}
 	return out
+}
+
+// actNouns name a deed whose "by" phrase names the doer, who is then the
+// doer of what the deed is "to" do ("the decision by Japan to cut …").
+var actNouns = map[string]bool{
+	"action": true, "decision": true, "move": true, "step": true, "attempt": true, "effort": true,
+	"bid": true, "measure": true, "plan": true, "proposal": true, "threat": true,
 }
 
 func appendActor(list []dyad.Actor, a dyad.Actor) []dyad.Actor {
@@ -617,6 +630,14 @@ func (st *sent) codeVerb(k int) {
 		tgt = st.actorsOf(subj)
 	} else {
 		src = st.actorsOf(subj)
+		if len(src) == 0 && v.Infinitive && len(subj) == 1 && actNouns[st.headLemma(subj[0])] {
+			// "Washington announced plans to slap tariffs": the plans' maker
+			for j := range s.Verbs {
+				if j != k && slices.Contains(s.Verbs[j].Objects, subj[0]) {
+					src = st.actorsOf(s.Verbs[j].Subjects)
+				}
+			}
+		}
 		if !r.NeedPP {
 			tgt = st.actorsOf(obj)
 			if st.ownPossession(obj, src) || len(src) > 0 && len(tgt) > 0 && (allSameCountry(tgt, src) || st.ctxActors[tgt[0].Text] && sameState(tgt[0], src[0])) {
