@@ -28,8 +28,18 @@ func (a FilterArgs) Filter(resolve func(string) (dyad.ActorSelector, error), nam
 	if name == nil {
 		name = func(field string) string { return field }
 	}
+	// A message that starts with the quoted value follows the field's name
+	// ('--since "2026-13": want …', 'since="2026-13": want …'); any other
+	// follows it after a colon ('--limit: must not be negative').
 	bad := func(field, format string, args ...any) error {
-		return dyad.Errorf(dyad.EINVALID, "%s %s", name(field), fmt.Sprintf(format, args...))
+		msg, n := fmt.Sprintf(format, args...), name(field)
+		switch {
+		case !strings.HasPrefix(msg, `"`):
+			n = strings.TrimSuffix(n, "=") + ": "
+		case !strings.HasSuffix(n, "="):
+			n += " "
+		}
+		return dyad.Errorf(dyad.EINVALID, "%s%s", n, msg)
 	}
 	f := dyad.EventFilter{Code: a.Code, Plover: strings.ToUpper(a.Plover), MinSources: a.MinSources, Text: a.Text, Limit: a.Limit}
 	for _, s := range []struct {
@@ -69,7 +79,7 @@ func (a FilterArgs) Filter(resolve func(string) (dyad.ActorSelector, error), nam
 		for s := range strings.SplitSeq(a.Certainty, ",") {
 			c, err := dyad.ParseCertainty(strings.TrimSpace(s))
 			if err != nil {
-				return f, bad("certainty", "%s", dyad.ErrorMessage(err))
+				return f, bad("certainty", "%q: want one or more of asserted, reported, future, hedged, negated, comma-separated", strings.TrimSpace(s))
 			}
 			f.Certainty = append(f.Certainty, c)
 		}
@@ -88,7 +98,19 @@ func (a FilterArgs) Filter(resolve func(string) (dyad.ActorSelector, error), nam
 	if f.Limit < 0 {
 		return f, bad("limit", "must not be negative")
 	}
+	if f.Since.Known() && f.Until.Known() && f.Since.First().After(f.Until.Last()) {
+		return f, dyad.Errorf(dyad.EINVALID, "%s%s is after %s%s", name("since"), spaced(name("since"), a.Since), name("until"), spaced(name("until"), a.Until))
+	}
 	return f, f.Validate()
+}
+
+// spaced returns v as it follows a field's name: after "since=" directly,
+// after "--since" with a space.
+func spaced(name, v string) string {
+	if strings.HasSuffix(name, "=") {
+		return v
+	}
+	return " " + v
 }
 
 func isPloverWord(s string) bool {

@@ -31,10 +31,12 @@ func TestFilterArgs_Filter(t *testing.T) {
 		{"certainty", FilterArgs{Certainty: "asserted, reported"}, func(f dyad.EventFilter) bool { return len(f.Certainty) == 2 && f.Certainty[1] == dyad.Reported }, ""},
 		{"plover upper-cased", FilterArgs{Plover: "agree"}, func(f dyad.EventFilter) bool { return f.Plover == "AGREE" }, ""},
 		{"one-sided dyad", FilterArgs{Dyad: "Russia"}, nil, "--dyad"},
-		{"unknown actor", FilterArgs{Source: "Narnia"}, nil, "--source unknown actor"},
+		{"unknown actor", FilterArgs{Source: "Narnia"}, nil, "--source: unknown actor"},
 		{"bad date", FilterArgs{Since: "yesterday"}, nil, "--since"},
 		{"since after until", FilterArgs{Since: "2026", Until: "2025"}, nil, "after"},
-		{"bad certainty", FilterArgs{Certainty: "maybe"}, nil, "--certainty"},
+		{"bad certainty", FilterArgs{Certainty: "maybe"}, nil, `--certainty "maybe": want one or more of asserted`},
+		{"bad date names value", FilterArgs{Until: "2026-13"}, nil, `--until "2026-13": want YYYY`},
+		{"negative limit", FilterArgs{Limit: -1}, nil, "--limit: must not be negative"},
 		{"bad code", FilterArgs{Code: "5x"}, nil, "--code"},
 		{"long code", FilterArgs{Code: "05711"}, nil, "--code"},
 		{"bad plover", FilterArgs{Plover: "agree!"}, nil, "--plover"},
@@ -51,6 +53,31 @@ func TestFilterArgs_Filter(t *testing.T) {
 			}
 			if err != nil || !tt.check(f) {
 				t.Errorf("Filter = %+v, %v", f, err)
+			}
+		})
+	}
+}
+
+// TestFilterArgs_FilterMessagesAsTheAPISpellsThem checks that errors name
+// the field as the API's query parameter, with no stray space or flag
+// spelling ("since=\"x\": …", "limit: must not …").
+func TestFilterArgs_FilterMessagesAsTheAPISpellsThem(t *testing.T) {
+	param := func(f string) string { return strings.ReplaceAll(f, "-", "_") + "=" }
+	tests := []struct {
+		name string
+		args FilterArgs
+		want string
+	}{
+		{"bad date", FilterArgs{Since: "2026-13"}, `since="2026-13": want YYYY, YYYY-MM or YYYY-MM-DD`},
+		{"unknown actor", FilterArgs{Actor: "Narnia"}, `actor: unknown actor "Narnia"`},
+		{"since after until", FilterArgs{Since: "2027", Until: "2026"}, `since=2027 is after until=2026`},
+		{"negative sources", FilterArgs{MinSources: -2}, `min_sources: must not be negative`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := tt.args.Filter(fakeResolve, param)
+			if msg := dyad.ErrorMessage(err); !strings.HasPrefix(msg, tt.want) {
+				t.Errorf("message = %q, want it to start with %q", msg, tt.want)
 			}
 		})
 	}

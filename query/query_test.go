@@ -669,3 +669,42 @@ func TestRenderers_EscapeLabels(t *testing.T) {
 		t.Errorf("DOT:\n%s", dot.String())
 	}
 }
+
+// TestBrief_WriteMarkdownSourceLinks checks that the source list's URLs are
+// Markdown autolinks ("<https://…>"), not escaped text ("&lt;https://…&gt;"),
+// while markup in titles stays escaped and a URL that could break out of
+// the autolink is escaped as text.
+func TestBrief_WriteMarkdownSourceLinks(t *testing.T) {
+	tests := []struct {
+		name      string
+		src       SourceEntry
+		want      []string
+		forbidden []string
+	}{
+		{"url is an autolink", SourceEntry{N: 1, Title: "Pact *signed*", Outlet: "Wire", Date: "2026-05-27", URL: "https://wire.example/a?b=1&c=2",
+			Copies: []string{"Daily: Pact <https://daily.example/pact>"}},
+			[]string{"1. Pact \\*signed\\* – Wire, 2026-05-27 <https://wire.example/a?b=1&c=2>\n", "   - same story: Daily: Pact <https://daily.example/pact>\n"},
+			[]string{"&lt;https"}},
+		{"no url", SourceEntry{N: 2, Title: "a <b> title"}, []string{"2. a &lt;b&gt; title\n"}, nil},
+		{"not a web url", SourceEntry{N: 3, Title: "T", URL: "javascript:alert(1)"}, []string{"3. T &lt;javascript:alert(1)&gt;\n"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := &Brief{Title: "Brief: X", Period: "all dates", Sources: []SourceEntry{tt.src}}
+			var sb strings.Builder
+			if err := b.WriteMarkdown(&sb); err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(sb.String(), w) {
+					t.Errorf("Markdown lacks %q:\n%s", w, sb.String())
+				}
+			}
+			for _, f := range tt.forbidden {
+				if strings.Contains(sb.String(), f) {
+					t.Errorf("Markdown holds %q:\n%s", f, sb.String())
+				}
+			}
+		})
+	}
+}

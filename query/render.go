@@ -36,9 +36,9 @@ func (b *Brief) WriteMarkdown(w io.Writer) error {
 		sb.WriteString("_None._\n")
 	}
 	for _, s := range b.Sources {
-		fmt.Fprintf(&sb, "%d. %s\n", s.N, mdEscape(sourceLabel(s)))
+		fmt.Fprintf(&sb, "%d. %s\n", s.N, mdLabel(sourceLabel(s)))
 		for _, c := range s.Copies {
-			fmt.Fprintf(&sb, "   - same story: %s\n", mdEscape(c))
+			fmt.Fprintf(&sb, "   - same story: %s\n", mdLabel(c))
 		}
 	}
 	_, err := io.WriteString(w, sb.String())
@@ -74,6 +74,21 @@ func cites(ns []int) string {
 func mdEscape(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;", "#", `\#`)
 	return r.Replace(s)
+}
+
+// mdLabel escapes a source label for Markdown but keeps its trailing
+// " <URL>" an autolink, so that the URL reads and clicks as itself rather
+// than as "&lt;https://…&gt;".
+func mdLabel(s string) string {
+	if strings.HasSuffix(s, ">") {
+		if i := strings.LastIndex(s, " <"); i >= 0 {
+			u := s[i+2 : len(s)-1]
+			if (strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://")) && !strings.ContainsAny(u, " <>\t\n") {
+				return mdEscape(s[:i]) + " <" + u + ">"
+			}
+		}
+	}
+	return mdEscape(s)
 }
 
 func clip(s string, n int) string {
