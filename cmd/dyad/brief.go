@@ -14,8 +14,8 @@ func init() {
 func runBrief(ctx context.Context, e *env, args []string) int {
 	var c Config
 	fs := newFlags(e, "brief", "A [B]", &c)
-	since := fs.String("since", "", "from this date")
-	until := fs.String("until", "", "until this date")
+	since := fs.String("since", "", "events on or after this date (YYYY, YYYY-MM, YYYY-MM-DD)")
+	until := fs.String("until", "", "events on or before this date (YYYY, YYYY-MM, YYYY-MM-DD)")
 	snapshot := fs.Int("snapshot", 5, "lines in the Snapshot")
 	fs.StringVar(&c.Format, "format", "md", "md, html or json")
 	pos, err := parseArgs(fs, args)
@@ -23,8 +23,7 @@ func runBrief(ctx context.Context, e *env, args []string) int {
 		return fail(e, "brief", err)
 	}
 	if len(pos) < 1 || len(pos) > 2 {
-		fs.Usage()
-		return exitUsage
+		return badArgs(e, fs, "want one actor A, or two actors A B; got %d arguments", len(pos))
 	}
 	if err := checkFormat(c.Format, "md", "html", "json"); err != nil {
 		return fail(e, "brief", err)
@@ -48,7 +47,7 @@ func runBrief(ctx context.Context, e *env, args []string) int {
 			return fail(e, "brief", err)
 		}
 	}
-	store, err := openStore(ctx, c.DB)
+	store, err := openExisting(ctx, c.DB)
 	if err != nil {
 		return fail(e, "brief", err)
 	}

@@ -19,7 +19,7 @@ func init() {
 func runCode(ctx context.Context, e *env, args []string) int {
 	var c Config
 	fs := newFlags(e, "code", "FILE|-", &c)
-	published := fs.String("published", "", "publication date of the document (YYYY-MM-DD), when it has none")
+	published := fs.String("published", "", "publication date of the document, when it has none (YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339)")
 	outlet := fs.String("outlet", "", "outlet of the document, when it names none")
 	fs.StringVar(&c.Format, "format", "", "table, json or jsonl (default: table on a terminal, else json)")
 	var cf coderFlags
@@ -29,8 +29,7 @@ func runCode(ctx context.Context, e *env, args []string) int {
 		return fail(e, "code", err)
 	}
 	if len(pos) != 1 {
-		fs.Usage()
-		return exitUsage
+		return badArgs(e, fs, "want one FILE, or - for stdin; got %d arguments", len(pos))
 	}
 	if c.Format == "" {
 		c.Format = "json"

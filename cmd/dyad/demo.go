@@ -19,8 +19,12 @@ func init() {
 func runDemo(ctx context.Context, e *env, args []string) int {
 	var c Config
 	fs := newFlags(e, "demo", "", &c)
-	if _, err := parseArgs(fs, args); err != nil {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
 		return fail(e, "demo", err)
+	}
+	if r := noArgs(e, fs, pos); r >= 0 {
+		return r
 	}
 	dir, err := os.MkdirTemp("", "dyad-samples-")
 	if err != nil {

@@ -18,8 +18,13 @@ func init() {
 }
 
 func runDict(ctx context.Context, e *env, args []string) int {
+	const usage = "Usage: dyad dict check DIR   validate a dyad dictionary folder (actors and actions), naming each bad line\n       dyad dict stats DIR   count the entries of a TABARI/PETRARCH dictionary folder"
+	if len(args) > 0 && isHelpArg(args[0]) {
+		fmt.Fprintln(e.stdout, usage)
+		return exitOK
+	}
 	if len(args) != 2 || (args[0] != "check" && args[0] != "stats") {
-		fmt.Fprintln(e.stderr, "Usage: dyad dict check DIR   validate a dyad dictionary folder (actors and actions), naming each bad line\n       dyad dict stats DIR   count the entries of a TABARI/PETRARCH dictionary folder")
+		fmt.Fprintln(e.stderr, usage)
 		return exitUsage
 	}
 	dir := args[1]

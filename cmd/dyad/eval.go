@@ -15,9 +15,14 @@ func init() {
 }
 
 func runEval(ctx context.Context, e *env, args []string) int {
+	const usage = "Usage: dyad eval gold GOLD.jsonl --docs DOCS.jsonl [--format text|json]\n       dyad eval petrarch RECORDS.xml [--dicts DIR] [--verbose] [--format text|json]\nRun 'dyad eval gold -h' or 'dyad eval petrarch -h' for their flags."
 	if len(args) == 0 {
-		fmt.Fprintln(e.stderr, "Usage: dyad eval gold GOLD.jsonl --docs DOCS.jsonl [--format text|json]\n       dyad eval petrarch RECORDS.xml [--dicts DIR] [--verbose] [--format text|json]")
+		fmt.Fprintln(e.stderr, usage)
 		return exitUsage
+	}
+	if isHelpArg(args[0]) {
+		fmt.Fprintln(e.stdout, usage)
+		return exitOK
 	}
 	switch args[0] {
 	case "gold":
@@ -25,7 +30,7 @@ func runEval(ctx context.Context, e *env, args []string) int {
 	case "petrarch":
 		return runEvalPetrarch(ctx, e, args[1:])
 	}
-	fmt.Fprintf(e.stderr, "dyad eval: unknown kind %q: want gold or petrarch\n", args[0])
+	fmt.Fprintf(e.stderr, "dyad eval: unknown kind %q: want gold or petrarch (see 'dyad eval -h')\n", args[0])
 	return exitUsage
 }
 
@@ -40,9 +45,11 @@ func runEvalGold(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "eval gold", err)
 	}
-	if len(pos) != 1 || *docsPath == "" {
-		fs.Usage()
-		return exitUsage
+	if len(pos) != 1 {
+		return badArgs(e, fs, "want one GOLD.jsonl file; got %d arguments", len(pos))
+	}
+	if *docsPath == "" {
+		return badArgs(e, fs, "--docs is required: the documents the gold file's events come from")
 	}
 	if err := checkFormat(c.Format, "text", "json"); err != nil {
 		return fail(e, "eval gold", err)

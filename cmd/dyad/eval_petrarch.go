@@ -22,8 +22,7 @@ func runEvalPetrarch(ctx context.Context, e *env, args []string) int {
 		return fail(e, "eval petrarch", err)
 	}
 	if len(pos) != 1 {
-		fs.Usage()
-		return exitUsage
+		return badArgs(e, fs, "want one RECORDS.xml file; got %d arguments", len(pos))
 	}
 	if err := checkFormat(c.Format, "text", "json"); err != nil {
 		return fail(e, "eval petrarch", err)

@@ -29,13 +29,13 @@ type filterFlags struct{ query.FilterArgs }
 func (ff *filterFlags) register(fs *flag.FlagSet, defaultLimit int) {
 	a := &ff.FilterArgs
 	fs.StringVar(&a.Actor, "actor", "", "actor on either side: a code (RUS, RUSGOV) or a name (Russia, Taliban)")
-	fs.StringVar(&a.Source, "source", "", "source actor")
-	fs.StringVar(&a.Target, "target", "", "target actor")
+	fs.StringVar(&a.Source, "source", "", "source actor: a code or a name")
+	fs.StringVar(&a.Target, "target", "", "target actor: a code or a name")
 	fs.StringVar(&a.Dyad, "dyad", "", "a pair of actors X,Y in either direction")
 	fs.StringVar(&a.Code, "code", "", "CAMEO code prefix (05, 057)")
 	fs.StringVar(&a.Plover, "plover", "", "PLOVER event type (AGREE, ASSAULT, ...)")
 	fs.StringVar(&a.Since, "since", "", "events on or after this date (YYYY, YYYY-MM, YYYY-MM-DD)")
-	fs.StringVar(&a.Until, "until", "", "events on or before this date")
+	fs.StringVar(&a.Until, "until", "", "events on or before this date (YYYY, YYYY-MM, YYYY-MM-DD)")
 	fs.StringVar(&a.Certainty, "certainty", "", "comma-separated certainties (asserted,reported,future,hedged,negated)")
 	fs.IntVar(&a.MinSources, "min-sources", 0, "at least this many independent sources")
 	fs.StringVar(&a.Text, "text", "", "full-text query over the evidence")
@@ -53,8 +53,12 @@ func runEvents(ctx context.Context, e *env, args []string) int {
 	var ff filterFlags
 	ff.register(fs, 100)
 	fs.StringVar(&c.Format, "format", "table", "table, json, jsonl, csv, gdelt or plover")
-	if _, err := parseArgs(fs, args); err != nil {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
 		return fail(e, "events", err)
+	}
+	if r := noArgs(e, fs, pos); r >= 0 {
+		return r
 	}
 	formats := []string{"table", "json", "jsonl", "csv"}
 	for name := range eventWriters {
@@ -68,7 +72,7 @@ func runEvents(ctx context.Context, e *env, args []string) int {
 		return fail(e, "events", err)
 	}
 	f.WithMentions = c.Format != "table" && c.Format != "csv"
-	store, err := openStore(ctx, c.DB)
+	store, err := openExisting(ctx, c.DB)
 	if err != nil {
 		return fail(e, "events", err)
 	}

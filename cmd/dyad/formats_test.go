@@ -823,6 +823,11 @@ func checkHTML(t *testing.T, page string) {
 // well-formed, empty output rather than an error.
 func TestFormats_Empty(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "empty.db")
+	st, err := openStore(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
 	if out := runDB(t, db, "events", "--format", "json"); strings.TrimSpace(out) != "[]" {
 		t.Errorf("events json on an empty store = %q", out)
 	}

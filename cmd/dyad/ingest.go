@@ -24,7 +24,7 @@ func runIngest(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "ingest", "INPUT...", &c)
 	outlet := fs.String("outlet", "", "outlet for documents that name none")
 	url := fs.String("url", "", "URL for documents that have none")
-	published := fs.String("published", "", "publication date for documents that have none (YYYY-MM-DD or RFC 3339)")
+	published := fs.String("published", "", "publication date for documents that have none (YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339)")
 	workers := fs.Int("workers", 0, "parallel workers (default: the number of CPUs)")
 	maxBytes := fs.Int64("max-bytes", 16<<20, "largest input document or file, in bytes")
 	timeout := fs.Duration("timeout", 20*time.Second, "timeout of each URL fetch")
@@ -38,8 +38,10 @@ func runIngest(ctx context.Context, e *env, args []string) int {
 		return fail(e, "ingest", err)
 	}
 	if len(inputs) == 0 {
-		fs.Usage()
-		return exitUsage
+		return badArgs(e, fs, "want at least one INPUT: a file, a directory, - for stdin, or a URL")
+	}
+	if *workers < 0 {
+		return fail(e, "ingest", usageErr("--workers %d: want a positive number of workers, or 0 for one per CPU", *workers))
 	}
 	pub, err := parsePublished(*published)
 	if err != nil {

@@ -25,14 +25,16 @@ func runMigrate(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "migrate", err)
 	}
-	if len(pos) != 0 || *from == "" || *to == "" || *batch < 1 {
-		fs.Usage()
-		return exitUsage
+	if r := noArgs(e, fs, pos); r >= 0 {
+		return r
+	}
+	if *from == "" || *to == "" || *batch < 1 {
+		return badArgs(e, fs, "--from and --to are required, and --batch must be at least 1")
 	}
 	if *from == *to {
 		return fail(e, "migrate", usageErr("--from and --to are the same store"))
 	}
-	src, err := openStore(ctx, *from)
+	src, err := openExisting(ctx, *from)
 	if err != nil {
 		return fail(e, "migrate", err)
 	}

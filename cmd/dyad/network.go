@@ -16,8 +16,12 @@ func runNetwork(ctx context.Context, e *env, args []string) int {
 	var ff filterFlags
 	ff.register(fs, 0)
 	fs.StringVar(&c.Format, "format", "json", "json, dot or graphml")
-	if _, err := parseArgs(fs, args); err != nil {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
 		return fail(e, "network", err)
+	}
+	if r := noArgs(e, fs, pos); r >= 0 {
+		return r
 	}
 	if err := checkFormat(c.Format, "json", "dot", "graphml"); err != nil {
 		return fail(e, "network", err)
@@ -26,7 +30,7 @@ func runNetwork(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "network", err)
 	}
-	store, err := openStore(ctx, c.DB)
+	store, err := openExisting(ctx, c.DB)
 	if err != nil {
 		return fail(e, "network", err)
 	}

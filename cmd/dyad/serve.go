@@ -17,7 +17,7 @@ func init() {
 
 func runServe(ctx context.Context, e *env, args []string) int {
 	var c Config
-	fs := newFlags(e, "serve", "[flags]", &c)
+	fs := newFlags(e, "serve", "", &c)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (host:port; port 0 picks a free one)")
 	token := fs.String("token", e.getenv("DYAD_TOKEN"), "bearer token that allows POST /api/documents (default $DYAD_TOKEN; none: read-only)")
 	maxBody := fs.Int64("max-body", web.DefaultMaxBody, "largest request body, in bytes")
@@ -29,9 +29,8 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "serve", err)
 	}
-	if len(pos) != 0 {
-		fs.Usage()
-		return exitUsage
+	if r := noArgs(e, fs, pos); r >= 0 {
+		return r
 	}
 	level := new(slog.LevelVar)
 	if *verbose {

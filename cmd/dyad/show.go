@@ -18,19 +18,18 @@ func init() {
 func runShow(ctx context.Context, e *env, args []string) int {
 	var c Config
 	fs := newFlags(e, "show", "ID", &c)
-	fs.StringVar(&c.Format, "format", "text", "text or json")
+	fs.StringVar(&c.Format, "format", "text", "text, json or jsonl (the event on one line)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return fail(e, "show", err)
 	}
 	if len(pos) != 1 {
-		fs.Usage()
-		return exitUsage
+		return badArgs(e, fs, "want one event ID (ev_…); got %d arguments", len(pos))
 	}
-	if err := checkFormat(c.Format, "text", "json"); err != nil {
+	if err := checkFormat(c.Format, "text", "json", "jsonl"); err != nil {
 		return fail(e, "show", err)
 	}
-	store, err := openStore(ctx, c.DB)
+	store, err := openExisting(ctx, c.DB)
 	if err != nil {
 		return fail(e, "show", err)
 	}
@@ -39,9 +38,12 @@ func runShow(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "show", err)
 	}
-	if c.Format == "json" {
+	switch c.Format {
+	case "json":
 		err = writeJSON(e.stdout, ev)
-	} else {
+	case "jsonl":
+		err = writeJSONL(e.stdout, ev)
+	default:
 		err = writeEventText(e.stdout, ev)
 	}
 	if err != nil {

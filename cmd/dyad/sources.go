@@ -22,15 +22,14 @@ func runSources(ctx context.Context, e *env, args []string) int {
 		return fail(e, "sources", err)
 	}
 	if len(pos) != 1 {
-		fs.Usage()
-		return exitUsage
+		return badArgs(e, fs, "want one FILE, - for stdin, or a stored document ID (doc_…); got %d arguments", len(pos))
 	}
 	if err := checkFormat(c.Format, "text", "json"); err != nil {
 		return fail(e, "sources", err)
 	}
 	var doc *dyad.Document
 	if strings.HasPrefix(pos[0], "doc_") {
-		store, err := openStore(ctx, c.DB)
+		store, err := openExisting(ctx, c.DB)
 		if err != nil {
 			return fail(e, "sources", err)
 		}

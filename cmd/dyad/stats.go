@@ -14,13 +14,17 @@ func runStats(ctx context.Context, e *env, args []string) int {
 	var c Config
 	fs := newFlags(e, "stats", "", &c)
 	fs.StringVar(&c.Format, "format", "table", "table or json")
-	if _, err := parseArgs(fs, args); err != nil {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
 		return fail(e, "stats", err)
+	}
+	if r := noArgs(e, fs, pos); r >= 0 {
+		return r
 	}
 	if err := checkFormat(c.Format, "table", "json"); err != nil {
 		return fail(e, "stats", err)
 	}
-	store, err := openStore(ctx, c.DB)
+	store, err := openExisting(ctx, c.DB)
 	if err != nil {
 		return fail(e, "stats", err)
 	}

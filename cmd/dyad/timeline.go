@@ -15,16 +15,15 @@ func runTimeline(ctx context.Context, e *env, args []string) int {
 	var c Config
 	fs := newFlags(e, "timeline", "A B", &c)
 	by := fs.String("by", "month", "day, week, month or year")
-	since := fs.String("since", "", "from this date")
-	until := fs.String("until", "", "until this date")
+	since := fs.String("since", "", "events on or after this date (YYYY, YYYY-MM, YYYY-MM-DD)")
+	until := fs.String("until", "", "events on or before this date (YYYY, YYYY-MM, YYYY-MM-DD)")
 	fs.StringVar(&c.Format, "format", "table", "table, json, csv or svg")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return fail(e, "timeline", err)
 	}
 	if len(pos) != 2 {
-		fs.Usage()
-		return exitUsage
+		return badArgs(e, fs, "want two actors A B; got %d arguments", len(pos))
 	}
 	if err := checkFormat(c.Format, "table", "json", "csv", "svg"); err != nil {
 		return fail(e, "timeline", err)
@@ -46,7 +45,7 @@ func runTimeline(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "timeline", err)
 	}
-	store, err := openStore(ctx, c.DB)
+	store, err := openExisting(ctx, c.DB)
 	if err != nil {
 		return fail(e, "timeline", err)
 	}

@@ -131,9 +131,11 @@ func runWorker(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "worker", err)
 	}
-	if len(pos) != 0 || *workers < 1 || *lease <= 0 {
-		fs.Usage()
-		return exitUsage
+	if r := noArgs(e, fs, pos); r >= 0 {
+		return r
+	}
+	if *workers < 1 || *lease <= 0 {
+		return badArgs(e, fs, "--workers must be at least 1 and --lease positive")
 	}
 	if !isPostgres(c.DB) {
 		return fail(e, "worker", usageErr("workers share a PostgreSQL database: give --db postgres://… (or $DYAD_DB)"))
