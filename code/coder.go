@@ -586,6 +586,9 @@ func (st *sent) codeVerb(k int) {
 		st.codeCopulaVisit(k)
 		return
 	}
+	if st.codeAttitude(k) || st.rejectedProposal(k) {
+		return
+	}
 	particle := ""
 	if v.Particle >= 0 {
 		particle = s.Tokens[v.Particle].Lower
@@ -713,6 +716,98 @@ func (st *sent) codeVerb(k int) {
 	}
 	ev := event{code: code, verb: k, src: src, tgt: tgt, evStart: v.Start, evEnd: v.End, clause: v.Clause}
 	st.emit(ev)
+}
+
+// attitudes are the feelings a passive reports about what its agent did
+// ("was encouraged by recent actions by Tokyo", "was deeply disappointed
+// by the tariffs announced by President Reagan"): approval or criticism
+// of the agent's party.
+var attitudes = map[string]dyad.EventCode{
+	"encourage": "051", "hearten": "051", "please": "051", "satisfy": "051", "reassure": "051", "gratify": "051",
+	"disappoint": "111", "dismay": "111", "anger": "111", "outrage": "111", "upset": "111", "disturb": "111",
+	"alarm": "111", "annoy": "111", "irritate": "111", "shock": "111",
+}
+
+// codeAttitude codes a feeling about another party's deed: a passive of
+// attitudes with an agent, and "understood why X did …" (051, the
+// subject approves of X's deed). It reports whether k was such a verb.
+func (st *sent) codeAttitude(k int) bool {
+	s := st.s
+	v := &s.Verbs[k]
+	if code, ok := attitudes[v.Lemma]; ok && v.Passive && v.Agent >= 0 {
+		src := st.actorsOf(v.Subjects)
+		tgt := st.agentActors(v.Agent)
+		if len(src) == 0 || len(tgt) == 0 {
+			return true
+		}
+		st.emit(event{code: code, verb: k, src: src, tgt: tgt, evStart: v.Start, evEnd: v.End, clause: v.Clause})
+		return true
+	}
+	if (v.Lemma == "understand" || v.Lemma == "sympathize" || v.Lemma == "sympathise") && !v.Passive && len(v.Objects) == 0 {
+		// "Japan said it understood why the U.S. attacked …"
+		for c := range s.Clauses {
+			cl := &s.Clauses[c]
+			if cl.Start != v.End || cl.Marker < 0 || s.Tokens[cl.Marker].Lower != "why" {
+				continue
+			}
+			for j := range s.Verbs {
+				if s.Verbs[j].Clause != c || len(s.Verbs[j].Subjects) == 0 {
+					continue
+				}
+				src, tgt := st.actorsOf(v.Subjects), st.actorsOf(s.Verbs[j].Subjects)
+				if len(src) > 0 && len(tgt) > 0 {
+					st.emit(event{code: "051", verb: k, src: src, tgt: tgt, evStart: v.Start, evEnd: v.End, clause: v.Clause})
+				}
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// rejecters are the verbs whose object, a proposal, then does not happen.
+var rejecters = map[string]bool{"veto": true, "reject": true, "block": true, "defeat": true, "oppose": true, "scuttle": true}
+
+// rejectedProposal reports whether k is what a rejected proposal would
+// do: "vetoed a Security Council resolution to impose sanctions" imposes
+// none.
+func (st *sent) rejectedProposal(k int) bool {
+	s := st.s
+	v := &s.Verbs[k]
+	if !v.Infinitive || len(v.Subjects) != 1 {
+		return false
+	}
+	for j := range s.Verbs {
+		if w := &s.Verbs[j]; j != k && rejecters[w.Lemma] && !w.Passive && slices.Contains(w.Objects, v.Subjects[0]) {
+			for _, o := range v.Objects {
+				st.used[o] = "*" // nor do its "sanctions"
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// agentActors returns the parties of an agent phrase; a deed that names
+// none lends the doer its own "by" phrase or participle names ("recent
+// actions by Tokyo", "the tariffs announced by President Reagan").
+func (st *sent) agentActors(p int) []dyad.Actor {
+	if as := st.actorsOf([]int{p}); len(as) > 0 {
+		return as
+	}
+	s := st.s
+	for _, pp := range s.PPsOf(p) {
+		if s.Tokens[pp.Prep].Lower == "by" {
+			return st.actorsOf([]int{pp.Phrase})
+		}
+	}
+	end := s.Phrases[p].End
+	for j := range s.Verbs {
+		if w := &s.Verbs[j]; w.Start == end && w.Passive && w.Agent >= 0 {
+			return st.actorsOf([]int{w.Agent})
+		}
+	}
+	return nil
 }
 
 // objsAsPPs lets direct objects be searched like prepositional phrases.
