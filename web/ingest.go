@@ -65,7 +65,7 @@ func (s *server) handlePostDocuments(w http.ResponseWriter, r *http.Request) {
 		} else if d, err := dyad.ParseDate(pub); err == nil {
 			o.Published = d.First()
 		} else {
-			p.fail("published=%q: want YYYY-MM-DD or an RFC 3339 time", pub)
+			p.fail("published=%q: want YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339 time", pub)
 		}
 	}
 	if err := p.done(); err != nil {
@@ -173,7 +173,12 @@ func (s *server) ingest(ctx context.Context, reader *ingest.Reader, input []stri
 	runner := &pipeline.Runner{Prepare: prepare, Coder: s.cfg.Coder, Store: s.cfg.Store, Resolver: &resolve.Clusterer{}, Workers: 1,
 		MaxDelay: 50 * time.Millisecond, Logger: s.log,
 		Reject: func(err error) {
-			res.Rejected = append(res.Rejected, err.Error())
+			// The reader names a body read as "-" stdin; to an HTTP client it is the request body.
+			msg := err.Error()
+			if rest, ok := strings.CutPrefix(msg, "stdin"); ok {
+				msg = "body" + rest
+			}
+			res.Rejected = append(res.Rejected, msg)
 			if errors.Is(err, ingest.ErrTooLarge) {
 				res.tooLarge = true
 			}

@@ -142,17 +142,18 @@ func TestPostDocuments_Rejected(t *testing.T) {
 	tests := []struct {
 		name, body string
 		status     int
+		want       string // in the error, when not empty
 	}{
-		{"empty", "", 400},
-		{"blank", "   \n ", 400},
-		{"too large", strings.Repeat("Russia and the Taliban signed a deal. ", 2000), 413},
-		{"binary", "\x00\x01\x02PK\x03\x04", 400},
-		{"malformed json", `{"title": "x", "text": `, 400},
-		{"private url", `{"url": "http://127.0.0.1:8080/secret"}`, 400},
-		{"localhost url", `{"url": "http://localhost/admin"}`, 400},
-		{"link-local url", `{"url": "http://169.254.169.254/latest/meta-data"}`, 400},
-		{"file url", `{"url": "file:///etc/passwd"}`, 400},
-		{"bad published", "", 400},
+		{"empty", "", 400, ""},
+		{"blank", "   \n ", 400, ""},
+		{"too large", strings.Repeat("Russia and the Taliban signed a deal. ", 2000), 413, ""},
+		{"binary", "\x00\x01\x02PK\x03\x04", 400, "rejected: body: binary content"},
+		{"malformed json", `{"title": "x", "text": `, 400, "rejected: body: malformed JSON"},
+		{"private url", `{"url": "http://127.0.0.1:8080/secret"}`, 400, ""},
+		{"localhost url", `{"url": "http://localhost/admin"}`, 400, ""},
+		{"link-local url", `{"url": "http://169.254.169.254/latest/meta-data"}`, 400, ""},
+		{"file url", `{"url": "file:///etc/passwd"}`, 400, ""},
+		{"bad published", "", 400, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -165,8 +166,13 @@ func TestPostDocuments_Rejected(t *testing.T) {
 			if status != tt.status {
 				t.Errorf("POST %s: %d, want %d (%s)", tt.name, status, tt.status, body)
 			}
-			if e := decode[errorOut](t, []byte(body)); e.Error == "" {
+			e := decode[errorOut](t, []byte(body))
+			if e.Error == "" {
 				t.Errorf("POST %s: no error message", tt.name)
+			}
+			// The body is "body" to a client, never the reader's "stdin".
+			if !strings.Contains(e.Error, tt.want) || strings.Contains(e.Error, "stdin") {
+				t.Errorf("POST %s: error %q, want it to hold %q and not 'stdin'", tt.name, e.Error, tt.want)
 			}
 		})
 	}
