@@ -1101,10 +1101,16 @@ func (st *sent) codeNoun(p int) {
 	case len(pre) >= 1 && len(tgt) == 0:
 		tgt = pre[:1]
 	}
-	if len(src) == 0 && govVerb >= 0 {
+	between := false
+	for _, pp := range pps {
+		between = between || s.Tokens[pp.Prep].Lower == "between"
+	}
+	if len(src) == 0 && govVerb >= 0 && !between {
+		// ("an IMF program would help along negotiations between Brazil and
+		// the banks": the parties are those "between", not the helper)
 		src = st.actorsOf(s.Verbs[govVerb].Subjects)
 	}
-	if len(src) == 0 && len(tgt) >= 1 {
+	if len(src) == 0 && len(tgt) >= 1 && !between {
 		// "offer a treaty at talks with the Soviet Union", "went into a
 		// meeting with Shevardnadze": the talks of the verb's subject
 		for k := range s.Verbs {
