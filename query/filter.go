@@ -2,6 +2,7 @@ package query
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -18,6 +19,11 @@ type FilterArgs struct {
 	Certainty             string // comma-separated
 	Text                  string
 	MinSources, Limit     int
+	// PloverTypes, when not empty, are the PLOVER types that Plover may
+	// name, as the caller's ontology spells them (the cameo package's), so
+	// that a misspelt type is an error rather than an empty answer; Plover
+	// matches them regardless of case.
+	PloverTypes []string
 }
 
 // Filter parses a into an EventFilter. resolve turns an actor argument
@@ -91,6 +97,13 @@ func (a FilterArgs) Filter(resolve func(string) (dyad.ActorSelector, error), nam
 	}
 	if f.Plover != "" && !isPloverWord(f.Plover) {
 		return f, bad("plover", "%q: want a PLOVER event type such as AGREE", a.Plover)
+	}
+	if f.Plover != "" && len(a.PloverTypes) > 0 {
+		i := slices.IndexFunc(a.PloverTypes, func(t string) bool { return strings.EqualFold(t, f.Plover) })
+		if i < 0 {
+			return f, bad("plover", "%q: want one of %s", a.Plover, strings.Join(a.PloverTypes, ", "))
+		}
+		f.Plover = a.PloverTypes[i]
 	}
 	if f.MinSources < 0 {
 		return f, bad("min-sources", "must not be negative")

@@ -82,3 +82,35 @@ func TestFilterArgs_FilterMessagesAsTheAPISpellsThem(t *testing.T) {
 		})
 	}
 }
+
+// TestFilterArgs_FilterPloverTypes checks --plover against the types the
+// caller lists: any case matches and takes the list's spelling; a type not
+// listed is an error naming the choices; with no list any word passes.
+func TestFilterArgs_FilterPloverTypes(t *testing.T) {
+	types := []string{"AGREE", "ASSAULT", "dropped"}
+	tests := []struct {
+		name, plover string
+		types        []string
+		want         string // the filter's Plover, or the start of the error
+		wantErr      bool
+	}{
+		{"listed", "agree", types, "AGREE", false},
+		{"listed lower-case", "DROPPED", types, "dropped", false},
+		{"misspelt", "AGGREE", types, `--plover "AGGREE": want one of AGREE, ASSAULT, dropped`, true},
+		{"no list", "AGGREE", nil, "AGGREE", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := FilterArgs{Plover: tt.plover, PloverTypes: tt.types}.Filter(fakeResolve, func(f string) string { return "--" + f })
+			if tt.wantErr {
+				if msg := dyad.ErrorMessage(err); !strings.HasPrefix(msg, tt.want) || dyad.ErrorCode(err) != dyad.EINVALID {
+					t.Errorf("err = %v, want EINVALID starting %q", err, tt.want)
+				}
+				return
+			}
+			if err != nil || f.Plover != tt.want {
+				t.Errorf("Plover = %q, %v; want %q", f.Plover, err, tt.want)
+			}
+		})
+	}
+}

@@ -3,10 +3,12 @@ package web
 import (
 	"encoding/base64"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/dyad-project/dyad/cameo"
 	"github.com/dyad-project/dyad/dyad"
 	"github.com/dyad-project/dyad/query"
 )
@@ -92,6 +94,19 @@ func (p *params) done() error {
 	return nil
 }
 
+// ploverTypes are the PLOVER types the CAMEO ontology maps to, sorted, so
+// that plover= rejects a misspelt type instead of finding nothing.
+var ploverTypes = func() []string {
+	var types []string
+	for _, in := range cameo.All() {
+		if in.Plover != "" && !slices.Contains(types, in.Plover) {
+			types = append(types, in.Plover)
+		}
+	}
+	slices.Sort(types)
+	return types
+}()
+
 // filter reads the filters of `dyad events`: actor, source, target,
 // dyad=X,Y, code, plover, since, until, certainty, min_sources and text,
 // parsed by query.FilterArgs as the command line parses its flags.
@@ -100,7 +115,7 @@ func (p *params) filter(resolve func(string) (dyad.ActorSelector, error)) dyad.E
 		Actor: p.str("actor"), Source: p.str("source"), Target: p.str("target"), Dyad: p.str("dyad"),
 		Code: p.str("code"), Plover: p.str("plover"), Since: p.str("since"), Until: p.str("until"),
 		Certainty: p.str("certainty"), Text: p.str("text"),
-		MinSources: p.integer("min_sources", 0, 0, 1000000),
+		MinSources: p.integer("min_sources", 0, 0, 1000000), PloverTypes: ploverTypes,
 	}
 	if len(a.Text) > maxTextQuery {
 		p.fail("text: longer than %d bytes", maxTextQuery)

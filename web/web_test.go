@@ -626,3 +626,34 @@ func TestUI(t *testing.T) {
 		t.Errorf("GET /nope.js: %d, want 404", resp.StatusCode)
 	}
 }
+
+// TestErrors_NameTheParameter checks that filter errors name the query
+// parameter as the API spells it, with the value and the reason, and that
+// plover= takes only the ontology's PLOVER types (in any case).
+func TestErrors_NameTheParameter(t *testing.T) {
+	srv := newServer(t, "")
+	tests := []struct {
+		name, path string
+		status     int
+		want       string // start of the error, for 400s
+	}{
+		{"misspelt plover", "/api/events?plover=AGGREE", 400, `plover="AGGREE": want one of `},
+		{"plover any case", "/api/events?plover=agree", 200, ""},
+		{"bad month", "/api/events?since=2026-13", 400, `since="2026-13": want YYYY, YYYY-MM or YYYY-MM-DD`},
+		{"unknown actor", "/api/events?actor=Narnia", 400, `actor: unknown actor "Narnia"`},
+		{"since after until", "/api/events?since=2027&until=2026", 400, "since=2027 is after until=2026"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp, b := get(t, srv, tt.path)
+			if resp.StatusCode != tt.status {
+				t.Fatalf("GET %s: status %d, want %d (%s)", tt.path, resp.StatusCode, tt.status, b)
+			}
+			if tt.status == 400 {
+				if e := decode[errorOut](t, b); !strings.HasPrefix(e.Error, tt.want) {
+					t.Errorf("GET %s: error %q, want it to start with %q", tt.path, e.Error, tt.want)
+				}
+			}
+		})
+	}
+}

@@ -6,10 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/dyad-project/dyad/cameo"
 	"github.com/dyad-project/dyad/dyad"
 	"github.com/dyad-project/dyad/query"
 )
@@ -44,7 +46,21 @@ func (ff *filterFlags) register(fs *flag.FlagSet, defaultLimit int) {
 
 // filter builds the EventFilter the flags describe.
 func (ff *filterFlags) filter() (dyad.EventFilter, error) {
+	ff.PloverTypes = ploverTypes()
 	return ff.FilterArgs.Filter(actorSelector, func(field string) string { return "--" + field })
+}
+
+// ploverTypes returns the PLOVER types the CAMEO ontology maps to, sorted,
+// so that --plover rejects a misspelt type instead of finding nothing.
+func ploverTypes() []string {
+	var types []string
+	for _, in := range cameo.All() {
+		if in.Plover != "" && !slices.Contains(types, in.Plover) {
+			types = append(types, in.Plover)
+		}
+	}
+	slices.Sort(types)
+	return types
 }
 
 func runEvents(ctx context.Context, e *env, args []string) int {

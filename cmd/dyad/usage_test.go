@@ -68,6 +68,7 @@ func TestUsage_BadArguments(t *testing.T) {
 		{"eval gold without docs", []string{"eval", "gold", "g.jsonl"}, "dyad eval gold: --docs is required"},
 		{"bad certainty", []string{"events", "--db", db, "--certainty", "sure"}, `dyad events: --certainty "sure": want one or more of asserted`},
 		{"unknown actor", []string{"events", "--db", db, "--actor", "Narnia"}, `dyad events: --actor: unknown actor "Narnia"`},
+		{"misspelt plover", []string{"events", "--db", db, "--plover", "AGGREE"}, `dyad events: --plover "AGGREE": want one of ACCUSE, AGREE,`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
