@@ -10,8 +10,9 @@ import (
 // Selector resolves an actor argument as the command line and the API take
 // it — a code ("RUS", "RUSGOV", "NATO") or a name ("Russia", "Taliban",
 // "the Kremlin") — into the selector that finds its events: a country for a
-// state or its metonyms, a full code for a code with a sector, an entity
-// for a group or a person whatever their code on the day. It returns
+// state, a full code for a code with a sector or a metonym ("the Kremlin"
+// is RUSGOV), an entity for a group or a person whatever their code on the
+// day. It returns
 // EINVALID for a name the dictionary does not know.
 func (d *Dictionary) Selector(arg string, on time.Time) (dyad.ActorSelector, error) {
 	arg = strings.TrimSpace(arg)
@@ -33,6 +34,10 @@ func (d *Dictionary) Selector(arg string, on time.Time) (dyad.ActorSelector, err
 		return dyad.ActorSelector{Code: a.Code}, nil
 	case a.Entity != "" && a.Entity != strings.ToLower(a.Country):
 		return dyad.ActorSelector{Entity: a.Entity}, nil
+	case a.Role != "":
+		// A metonym names a sector of its state: "the Kremlin" is RUSGOV,
+		// "the Pentagon" USAMIL, not the whole country.
+		return dyad.ActorSelector{Code: a.Code}, nil
 	}
 	return dyad.ActorSelector{Country: a.Country}, nil
 }

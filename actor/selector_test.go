@@ -16,7 +16,8 @@ func TestDictionary_Selector(t *testing.T) {
 	}{
 		{"Russia", dyad.ActorSelector{Country: "RUS"}, false},
 		{"RUS", dyad.ActorSelector{Country: "RUS"}, false},
-		{"the Kremlin", dyad.ActorSelector{Country: "RUS"}, false},
+		{"the Kremlin", dyad.ActorSelector{Code: "RUSGOV"}, false},
+		{"Washington", dyad.ActorSelector{Code: "USAGOV"}, false},
 		{"RUSGOV", dyad.ActorSelector{Code: "RUSGOV"}, false},
 		{"Taliban", dyad.ActorSelector{Entity: "taliban"}, false},
 		{"XYZ", dyad.ActorSelector{Country: "XYZ"}, false},

@@ -133,7 +133,9 @@ func (b *Brief) WriteHTML(w io.Writer) error {
 	}})
 }
 
-// WriteTable writes the timeline as an aligned table.
+// WriteTable writes the timeline as an aligned table, for a person to
+// read: rows only for the periods and directions that have events (the
+// other formats keep every period, so that charts have an even axis).
 func (t *Timeline) WriteTable(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "PERIOD\tDIRECTION\tVERB COOP\tMAT COOP\tVERB CONF\tMAT CONF\tEVENTS\tGOLDSTEIN SUM\tMEAN\t\n")
@@ -142,6 +144,9 @@ func (t *Timeline) WriteTable(w io.Writer) error {
 			dir string
 			f   Flow
 		}{{t.ALabel + "→" + t.BLabel, b.AtoB}, {t.BLabel + "→" + t.ALabel, b.BtoA}} {
+			if d.f.Events == 0 {
+				continue
+			}
 			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%.1f\t%.2f\t\n", b.Period, d.dir, d.f.Count[1], d.f.Count[2], d.f.Count[3], d.f.Count[4], d.f.Events, d.f.GoldsteinSum, d.f.GoldsteinMean)
 		}
 	}

@@ -73,8 +73,8 @@ func runIngest(ctx context.Context, e *env, args []string) int {
 	defer store.Close()
 
 	sum, err := ingestInputs(ctx, e, store, reader, coder, inputs, *workers, writersFor(c.DB))
-	fmt.Fprintf(e.stderr, "dyad ingest: %d documents seen, %d new, %d duplicates, %d near-duplicates, %d sentences, %d mentions, %d events updated, %d rejected (%.1f s, %.0f documents/s)\n",
-		sum.Seen, sum.New, sum.Duplicates, sum.NearDuplicates, sum.Sentences, sum.Mentions, sum.Events, sum.Rejected,
+	fmt.Fprintf(e.stderr, "dyad ingest: %d %s seen, %d new, %d duplicates, %d near-duplicates, %d sentences, %d mentions, %d events updated, %d rejected (%.1f s, %.0f documents/s)\n",
+		sum.Seen, plural(sum.Seen, "document", "documents"), sum.New, sum.Duplicates, sum.NearDuplicates, sum.Sentences, sum.Mentions, sum.Events, sum.Rejected,
 		sum.Elapsed.Seconds(), float64(sum.Seen)/max(sum.Elapsed.Seconds(), 1e-9))
 	if err != nil {
 		return fail(e, "ingest", err)
@@ -172,4 +172,11 @@ func writersFor(dsn string) int {
 		return 2
 	}
 	return 1
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

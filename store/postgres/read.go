@@ -196,7 +196,7 @@ func eventWhere(f dyad.EventFilter) (*where, error) {
 		}
 	}
 	if f.Plover != "" {
-		w.add("e.plover = " + w.arg(strings.ToUpper(f.Plover)))
+		w.add("upper(e.plover) = " + w.arg(strings.ToUpper(f.Plover))) // "dropped" is lower case, the types upper
 	}
 	if f.Since.Known() {
 		w.add("e.sort_date > '0001-01-01' AND e.date_last >= " + w.arg(day(f.Since.First())))

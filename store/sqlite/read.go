@@ -198,7 +198,7 @@ func commonWhere(f dyad.EventFilter) (clause, error) {
 		add("e.code LIKE ?", strings.TrimRight(f.Code, "%_")+"%")
 	}
 	if f.Plover != "" {
-		add("e.plover = ?", strings.ToUpper(f.Plover))
+		add("e.plover = ? COLLATE NOCASE", f.Plover) // "dropped" is lower case, the types upper
 	}
 	if f.Since.Known() {
 		add("e.sort_date <> '' AND e.date_last >= ?", formatDay(f.Since.First()))
