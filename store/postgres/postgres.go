@@ -214,25 +214,3 @@ func parseDay(s string) (time.Time, bool) {
 	t, err := time.Parse("2006-01-02", s)
 	return t, err == nil
 }
-
-func joinInts(xs []int) string {
-	var b strings.Builder
-	for i, x := range xs {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		fmt.Fprint(&b, x)
-	}
-	return b.String()
-}
-
-func splitInts(s string) []int {
-	var out []int
-	for _, f := range strings.Fields(s) {
-		var n int
-		if _, err := fmt.Sscan(f, &n); err == nil {
-			out = append(out, n)
-		}
-	}
-	return out
-}

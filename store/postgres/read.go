@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/dyad-project/dyad/dyad"
+	"github.com/dyad-project/dyad/store/internal/codec"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -59,7 +60,7 @@ func queryMentions(ctx context.Context, q querier, where string, args ...any) ([
 		if loc.Name != "" {
 			m.Location = &loc
 		}
-		m.Citations = splitInts(citations)
+		m.Citations = codec.SplitInts(citations)
 		if cited != "" {
 			m.CitedKeys = strings.Split(cited, "\t")
 		}
@@ -376,7 +377,7 @@ func (s *Store) FindDocument(ctx context.Context, id dyad.DocumentID) (*dyad.Doc
 			rows.Close()
 			return nil, fmt.Errorf("read sentences of %s: %w", id, err)
 		}
-		sn.Kind, sn.Citations = dyad.SentenceKind(kind), splitInts(cites)
+		sn.Kind, sn.Citations = dyad.SentenceKind(kind), codec.SplitInts(cites)
 		if sn.Span.Start >= 0 && sn.Span.End <= len(d.Text) && sn.Span.Start <= sn.Span.End {
 			sn.Text = d.Text[sn.Span.Start:sn.Span.End]
 		}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dyad-project/dyad/dyad"
+	"github.com/dyad-project/dyad/store/internal/codec"
 	"github.com/dyad-project/dyad/story"
 	"github.com/jackc/pgx/v5"
 )
@@ -319,7 +320,7 @@ func copyChildren(ctx context.Context, tx pgx.Tx, docs []*dyad.Document) error {
 				continue
 			}
 			seen[sn.Index] = true
-			sents = append(sents, []any{string(d.ID), int32(sn.Index), int32(sn.Span.Start), int32(sn.Span.End), string(sn.Kind), joinInts(sn.Citations)})
+			sents = append(sents, []any{string(d.ID), int32(sn.Index), int32(sn.Span.Start), int32(sn.Span.End), string(sn.Kind), codec.JoinInts(sn.Citations)})
 		}
 		last := map[int]int{}
 		for i, src := range d.Sources {
@@ -380,7 +381,7 @@ func copyMentions(ctx context.Context, tx pgx.Tx, docs []*dyad.Document, mention
 			row = append(row, string(m.Code), m.Plover, int32(m.QuadClass), m.Goldstein, m.Verb, string(m.Certainty), attrText, attrCode)
 			row = append(row, dateArgs(m.Date)...)
 			row = append(row, placeArgs(m.Location)...)
-			row = append(row, joinInts(m.Citations), strings.Join(m.CitedKeys, "\t"), key)
+			row = append(row, codec.JoinInts(m.Citations), strings.Join(m.CitedKeys, "\t"), key)
 			rows = append(rows, row)
 		}
 	}

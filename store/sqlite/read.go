@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/dyad-project/dyad/dyad"
+	"github.com/dyad-project/dyad/store/internal/codec"
 )
 
 const mentionColumns = `m.id, m.doc, m.sentence, m.start, m.end_, m.text,
@@ -50,7 +51,7 @@ func queryMentions(ctx context.Context, q execer, where string, args ...any) ([]
 		if loc.Name != "" {
 			m.Location = &loc
 		}
-		m.Citations = splitInts(citations)
+		m.Citations = codec.SplitInts(citations)
 		if cited != "" {
 			m.CitedKeys = strings.Split(cited, "\t")
 		}
@@ -388,7 +389,7 @@ func (s *Store) FindDocument(ctx context.Context, id dyad.DocumentID) (*dyad.Doc
 		if err := rows.Scan(&sn.Index, &sn.Span.Start, &sn.Span.End, &kind, &cites); err != nil {
 			return nil, err
 		}
-		sn.Kind, sn.Citations = dyad.SentenceKind(kind), splitInts(cites)
+		sn.Kind, sn.Citations = dyad.SentenceKind(kind), codec.SplitInts(cites)
 		if sn.Span.Start >= 0 && sn.Span.End <= len(d.Text) && sn.Span.Start <= sn.Span.End {
 			sn.Text = d.Text[sn.Span.Start:sn.Span.End]
 		}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/dyad-project/dyad/dyad"
+	"github.com/dyad-project/dyad/store/internal/codec"
 	"github.com/dyad-project/dyad/story"
 )
 
@@ -256,7 +257,7 @@ func insertDocument(ctx context.Context, tx execer, d *dyad.Document, seq int64,
 	for chunk := range slices.Chunk(d.Sentences, 200) {
 		args := make([]any, 0, 6*len(chunk))
 		for _, sn := range chunk {
-			args = append(args, string(d.ID), sn.Index, sn.Span.Start, sn.Span.End, string(sn.Kind), joinInts(sn.Citations))
+			args = append(args, string(d.ID), sn.Index, sn.Span.Start, sn.Span.End, string(sn.Kind), codec.JoinInts(sn.Citations))
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO sentences (doc, idx, start, end_, kind, citations) VALUES `+rowsOf(6, len(chunk)), args...); err != nil {
 			return fmt.Errorf("sentences: %w", err)
@@ -306,7 +307,7 @@ func insertMention(ctx context.Context, tx execer, m *dyad.Mention, bucket strin
 	args = append(args, string(m.Code), m.Plover, m.QuadClass, m.Goldstein, m.Verb, string(m.Certainty), attrText, attrCode)
 	args = append(args, dateArgs(m.Date)...)
 	args = append(args, placeArgs(m.Location)...)
-	args = append(args, joinInts(m.Citations), strings.Join(m.CitedKeys, "\t"), bucket)
+	args = append(args, codec.JoinInts(m.Citations), strings.Join(m.CitedKeys, "\t"), bucket)
 	r, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO mentions (id, doc, sentence, start, end_, text,
 		src_code, src_country, src_role, src_name, src_text, src_entity,
 		tgt_code, tgt_country, tgt_role, tgt_name, tgt_text, tgt_entity,
