@@ -714,6 +714,11 @@ func (st *sent) codeVerb(k int) {
 			}
 		}
 	}
+	if len(src) == 0 && len(tgt) >= 2 && !v.Passive && !st.hasPrep(pps, "between") {
+		// "when the two meet for the IMF and World Bank meetings": the
+		// parties of one phrase are no pair when the doer is unnamed
+		return
+	}
 	ev := event{code: code, verb: k, src: src, tgt: tgt, evStart: v.Start, evEnd: v.End, clause: v.Clause}
 	st.emit(ev)
 }
@@ -897,6 +902,16 @@ var catenatives = map[string]bool{
 // "pledged to protect", "promised to send aid".
 var intentVerbs = map[string]bool{"pledge": true, "promise": true, "vow": true, "offer": true, "undertake": true}
 
+// hasPrep reports whether one of pps opens with the preposition prep.
+func (st *sent) hasPrep(pps []syntax.PP, prep string) bool {
+	for _, pp := range pps {
+		if st.s.Tokens[pp.Prep].Lower == prep {
+			return true
+		}
+	}
+	return false
+}
+
 // intentCode returns the CAMEO 03 code of the intent to give aid or
 // protection, or code itself for other acts, which keep their own code
 // given as future ("pledged to cooperate" stays 06, a vow to attack 19).
@@ -1076,6 +1091,9 @@ func (st *sent) codeNoun(p int) {
 		case prep == "by":
 			src = append(src, as...)
 		case prep == "of" && r.Of == "source":
+			src = append(src, as...)
+		case prep == "from" && r.Code.Root() == "07":
+			// "assistance from the U.S.": the giver
 			src = append(src, as...)
 		case prep == "of" && r.Of == "theme":
 			// "the signing of a deal between A and B"

@@ -532,6 +532,15 @@ func (s *Sentence) Chain(p int) []int {
 	return out
 }
 
+// adjunctGerundPreps open a gerund whose doer is the subject of the verb
+// before ("killed soldiers in routing a force"), unlike "from" or "of",
+// whose gerund the object does ("prevent Japan from getting",
+// "accused Ukraine of shelling").
+var adjunctGerundPreps = map[string]bool{
+	"in": true, "by": true, "after": true, "before": true, "without": true,
+	"through": true, "despite": true, "upon": true, "while": true, "when": true,
+}
+
 // relate finds subjects, objects, agents and prepositional phrases, and
 // links verbs to the verbs that govern them.
 func relate(s *Sentence) {
@@ -619,6 +628,26 @@ func relate(s *Sentence) {
 					v.SubjectInherited = true
 					break
 				}
+			}
+		}
+		if v.Gerund && v.Governor < 0 && v.Start > 0 && toks[v.Start-1].Tag == IN && adjunctGerundPreps[toks[v.Start-1].Lower] {
+			// "troops killed 1,269 soldiers in routing a force": the
+			// subject of the clause's verb does it, not its object
+			for q := k - 1; q >= 0; q-- {
+				if pv := &s.Verbs[q]; pv.Clause == v.Clause && pv.Tense != Nonfinite {
+					if len(pv.Subjects) > 0 {
+						v.Subjects = append(v.Subjects[:0], pv.Subjects...)
+						v.SubjectInherited = true
+					}
+					break
+				}
+			}
+		}
+		if v.Infinitive && v.Governor >= 0 && s.Verbs[v.Governor].Gerund && s.Verbs[v.Governor].Clause == v.Clause && s.objectBetween(s.Verbs[v.Governor].End, v.Start) && toks[v.Start-1].Tag != CC {
+			// "in routing a 5,000-strong force to capture the base": the
+			// force is to capture it
+			if p := s.phraseFrom(s.Verbs[v.Governor].End); p >= 0 {
+				v.Subjects = append(v.Subjects[:0], s.Chain(p)...)
 			}
 		}
 		if len(v.Subjects) == 0 && v.Tense != Nonfinite && v.Start > 1 && toks[v.Start-1].Tag == COMMA {

@@ -599,6 +599,13 @@ func nounFixes(toks []Token) {
 			if j >= 0 && (toks[j].Tag == DT || toks[j].Tag == PRPS || toks[j].Tag == POS) {
 				t.Tag = NN
 			}
+		case t.Tag == VBG && i >= 2 && i+1 < n && (toks[i+1].Tag == NN || toks[i+1].Tag == NNS) && (toks[i-1].Tag.IsAdj() || toks[i-1].Tag == NN) && nounRunAfterDeterminer(toks, i):
+			// "an extra trading advantage": a modifier inside the phrase
+			t.Tag = NN
+		case (t.Tag == VB || t.Tag == VBP) && !isAux(t) && i >= 2 && toks[i-1].Tag == NN && !toks[i-1].Cap && nounRunAfterDeterminer(toks, i):
+			// "Tripoli's major air base": a singular noun takes "bases", so
+			// a plain form after it continues the noun phrase
+			t.Tag = NN
 		case (t.Tag == VBZ || t.Tag == VBP || t.Tag == VB) && !isAux(t) && i >= 2 && (toks[i-1].Tag == NNP && toks[i-1].Cap || toks[i-1].Tag == NN):
 			j := i - 1
 			for j >= 0 && (toks[j].Tag == NNP || toks[j].Tag == NN || toks[j].Tag.IsAdj() || toks[j].Tag == CD || toks[j].Tag == DT) {
@@ -613,6 +620,17 @@ func nounFixes(toks []Token) {
 			}
 		}
 	}
+}
+
+// nounRunAfterDeterminer reports whether the tokens before i are nouns,
+// adjectives and numbers opened by a determiner, possessive or possessive
+// pronoun ("the …", "Tripoli's …", "its …").
+func nounRunAfterDeterminer(toks []Token, i int) bool {
+	j := i - 1
+	for j >= 0 && (toks[j].Tag == NN || toks[j].Tag.IsAdj() || toks[j].Tag == CD) {
+		j--
+	}
+	return j >= 0 && (toks[j].Tag == DT || toks[j].Tag == PRPS || toks[j].Tag == POS)
 }
 
 // npBefore reports whether the tokens before i, back to a number, can all
