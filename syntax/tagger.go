@@ -390,7 +390,7 @@ func contextRules(toks []Token) {
 				t.Tag = NN
 			}
 			continue
-		case (p == IN || p == QUOTE || p == DT || p == PRPS) && (e.has(VBG) || e.has(VBN) || e.has(VBD) || e.has(VB)) && (next(i).IsNoun() || next(i).IsAdj()) && !(p == IN && t.Tag == VBG && !e.has(JJ)):
+		case (p == IN || p == QUOTE || p == DT || p == PRPS) && (e.has(VBG) || e.has(VBN) || e.has(VBD) || e.has(VB)) && (next(i).IsNoun() || next(i).IsAdj() || p == IN && next(i) == CD && t.Tag != VBG) && !(p == IN && t.Tag == VBG && !e.has(JJ)):
 			// "amid growing contacts", "with allied states", "for open cooperation"
 			if e.has(JJ) || t.Tag != VBG {
 				t.Tag = JJ
@@ -611,7 +611,11 @@ func nounFixes(toks []Token) {
 			for j >= 0 && (toks[j].Tag == NNP || toks[j].Tag == NN || toks[j].Tag.IsAdj() || toks[j].Tag == CD || toks[j].Tag == DT) {
 				j--
 			}
-			if j >= 0 && (toks[j].Tag == VBD || toks[j].Tag == VBZ || toks[j].Tag == VBP) && !isAux(&toks[j]) && !speechVerbs[VerbLemma(toks[j].Lower)] {
+			if j >= 0 && (toks[j].Tag == VBD || toks[j].Tag == VBZ || toks[j].Tag == VBP) && !isAux(&toks[j]) && !speechVerbs[VerbLemma(toks[j].Lower)] ||
+				j >= 0 && j < i-2 && toks[i-1].Tag == NN && objectPreps[toks[j].Lower] {
+				// "bombed Palestinian targets", "sanctions against Japanese
+				// semiconductor exports": the phrase after a verb or a
+				// preposition goes on
 				if strings.HasSuffix(t.Lower, "s") {
 					t.Tag = NNS
 				} else {
@@ -620,6 +624,14 @@ func nounFixes(toks []Token) {
 			}
 		}
 	}
+}
+
+// objectPreps are prepositions that only open a noun phrase, never a
+// clause ("against Japanese semiconductor exports").
+var objectPreps = map[string]bool{
+	"against": true, "of": true, "on": true, "with": true, "to": true,
+	"from": true, "about": true, "over": true, "into": true, "toward": true,
+	"towards": true, "between": true, "among": true,
 }
 
 // nounRunAfterDeterminer reports whether the tokens before i are nouns,
