@@ -631,6 +631,14 @@ func (st *sent) codeVerb(k int) {
 			src = st.actorsOf([]int{v.Agent})
 		}
 		tgt = st.actorsOf(subj)
+		if len(src) == 0 && len(tgt) > 0 && tgt[0].Country != "" && r.Code.Root() == "18" {
+			// "a British diplomat was beaten and abducted in the Iranian
+			// capital": with no agent, the state where it happened, when it
+			// is not the victim's own
+			if src = st.ppTargetsOf(placePreps, pps, tgt); len(src) == 0 {
+				src = st.placeTarget(pps, tgt)
+			}
+		}
 	} else {
 		src = st.actorsOf(subj)
 		if len(src) == 0 && v.Infinitive && len(subj) == 1 && actNouns[st.headLemma(subj[0])] {
@@ -698,6 +706,9 @@ func (st *sent) codeVerb(k int) {
 	}
 	if code == "190" && !v.Passive && len(subj) > 0 && aircraft[st.headLemma(subj[0])] {
 		code = "195" // "planes from Afghanistan attacked Pakistani villages": from the air
+	}
+	if code == "130" && st.threatensForce(k) {
+		code = "138" // "warned the U.S. that Iran would close the Strait"
 	}
 	if v.Governor >= 0 && intentVerbs[s.Verbs[v.Governor].Lemma] {
 		code = intentCode(code) // "pledged to protect Kuwaiti tankers": a promise
@@ -901,6 +912,30 @@ var catenatives = map[string]bool{
 // intentVerbs make the aid they govern a stated intent (CAMEO 033):
 // "pledged to protect", "promised to send aid".
 var intentVerbs = map[string]bool{"pledge": true, "promise": true, "vow": true, "offer": true, "undertake": true}
+
+// forceVerbs are the deeds of force that make a warning a threat of
+// force (138).
+var forceVerbs = map[string]bool{
+	"close": true, "attack": true, "strike": true, "retaliate": true, "combat": true,
+	"confront": true, "invade": true, "bomb": true, "blockade": true, "destroy": true,
+	"hit": true, "sink": true, "shell": true, "fire": true, "mine": true,
+}
+
+// threatensForce reports whether verb k's complement clause says its
+// subject will use force ("warned that Iran would close the Strait").
+func (st *sent) threatensForce(k int) bool {
+	s := st.s
+	for j := k + 1; j < len(s.Verbs); j++ {
+		c := s.Clauses[s.Verbs[j].Clause]
+		// ("warned the U.S. that it would …" may parse as a relative
+		// clause; one whose subject is not its antecedent is what was said)
+		said := c.Kind == syntax.Complement || c.Kind == syntax.Relative && len(s.Verbs[j].Subjects) > 0 && s.Verbs[j].Subjects[0] != c.Antecedent
+		if said && c.Parent == s.Verbs[k].Clause && forceVerbs[s.Verbs[j].Lemma] {
+			return true
+		}
+	}
+	return false
+}
 
 // hasPrep reports whether one of pps opens with the preposition prep.
 func (st *sent) hasPrep(pps []syntax.PP, prep string) bool {

@@ -569,6 +569,15 @@ func relate(s *Sentence) {
 			}
 		}
 	}
+	for k := 1; k < len(s.Verbs); k++ {
+		// "was beaten and abducted": a bare participle joined to a passive
+		// shares its voice
+		v, pv := &s.Verbs[k], &s.Verbs[k-1]
+		if pv.Passive && v.End-v.Start == 1 && pv.End == v.Start-1 && toks[v.Start-1].Tag == CC && (toks[v.Head].Tag == VBN || toks[v.Head].Tag == VBD) {
+			toks[v.Head].Tag = VBN
+			v.Passive, v.Tense = true, pv.Tense
+		}
+	}
 	for k := range s.Verbs {
 		v := &s.Verbs[k]
 		c := &s.Clauses[v.Clause]

@@ -156,6 +156,8 @@ func TestRelations(t *testing.T) {
 			"kill past subj=Troops obj=soldiers\nrout +ger nonfinite subj=Troops obj=a force\n"},
 		{"object-control gerund keeps the object", "They prevent Japan from getting advantages.",
 			"prevent present subj=They obj=Japan\nget +ger nonfinite subj=Japan obj=advantages\n"},
+		{"participle joined to a passive is passive", "A diplomat was beaten and abducted in Tehran.",
+			"beat +passive past subj=A diplomat obj= in:Tehran\nabduct +passive past subj=A diplomat obj= in:Tehran\n"},
 		{"future", "Russia will sign the treaty.", "sign +will future subj=Russia obj=the treaty\n"},
 		{"negation", "Moscow did not accede to the demands.", "accede +neg past subj=Moscow obj= to:the demands\n"},
 		{"infinitive", "Russia plans to sign a deal.", "plan present subj=Russia obj=\nsign +inf nonfinite subj=Russia obj=a deal\n"},
