@@ -169,6 +169,26 @@ func (q *Queue) Claim(ctx context.Context, worker string, lease time.Duration) (
 	return &j, nil
 }
 
+// ErrLost is returned by Extend when the job is no longer the worker's:
+// its lease ended and another worker claimed it, or it finished.
+var ErrLost = errors.New("queue: the job is no longer this worker's")
+
+// Extend renews the lease of a job that worker holds, to lease from now,
+// so that a document that takes long to code is not taken over while its
+// worker is alive. It returns ErrLost when the job is not worker's running
+// job any more.
+func (q *Queue) Extend(ctx context.Context, id int64, worker string, lease time.Duration) error {
+	tag, err := q.pool.Exec(ctx, `UPDATE queue_jobs SET run_after = `+clock+` + $4::interval, updated_at = `+clock+`
+		WHERE id = $2 AND worker = $3 AND state = 'running'`, q.now(), id, worker, lease)
+	if err != nil {
+		return fmt.Errorf("extend job %d: %w", id, err)
+	}
+	if tag.RowsAffected() == 0 {
+		return ErrLost
+	}
+	return nil
+}
+
 // Complete marks a job done.
 func (q *Queue) Complete(ctx context.Context, id int64) error {
 	if _, err := q.pool.Exec(ctx, `UPDATE queue_jobs SET state = 'done', updated_at = `+clock+` WHERE id = $2`, q.now(), id); err != nil {

@@ -106,6 +106,26 @@ func TestLifecycle(t *testing.T) {
 				t.Errorf("after the lease: claimed %+v, want job %d, attempt 2", b, a.ID)
 			}
 		}},
+		{"an extended lease is not taken over", func(t *testing.T, q *queue.Queue, c *clock) {
+			a := claim(t, q, "slow", time.Minute)
+			claim(t, q, "w2", time.Hour) // the other job
+			c.add(50 * time.Second)
+			if err := q.Extend(ctx, a.ID, "slow", time.Minute); err != nil {
+				t.Fatal(err)
+			}
+			c.add(50 * time.Second) // past the first lease, within the renewed one
+			if _, err := q.Claim(ctx, "w3", time.Minute); !errors.Is(err, queue.ErrEmpty) {
+				t.Errorf("claim within the renewed lease: err = %v, want ErrEmpty", err)
+			}
+			if err := q.Extend(ctx, a.ID, "someone-else", time.Minute); !errors.Is(err, queue.ErrLost) {
+				t.Errorf("Extend by another worker: err = %v, want ErrLost", err)
+			}
+			c.add(2 * time.Minute)
+			claim(t, q, "w3", time.Minute) // the lease ended: w3 takes it over
+			if err := q.Extend(ctx, a.ID, "slow", time.Minute); !errors.Is(err, queue.ErrLost) {
+				t.Errorf("Extend after a takeover: err = %v, want ErrLost", err)
+			}
+		}},
 		{"failure backs off then retries", func(t *testing.T, q *queue.Queue, c *clock) {
 			a := claim(t, q, "w1", time.Minute)
 			if err := q.Fail(ctx, a.ID, errors.New("boom")); err != nil {

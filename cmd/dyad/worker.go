@@ -233,7 +233,10 @@ func (w *worker) loop(ctx context.Context, name string) error {
 			return err
 		}
 		w.sum.Claimed.Add(1)
-		if err := w.process(ctx, j); err != nil {
+		stop := w.keepLease(ctx, j, name)
+		err = w.process(ctx, j)
+		stop()
+		if err != nil {
 			if ctx.Err() != nil {
 				return nil // interrupted: the lease will expire and another worker retries
 			}
@@ -248,6 +251,33 @@ func (w *worker) loop(ctx context.Context, name string) error {
 			return err
 		}
 	}
+}
+
+// keepLease renews the lease on j every third of its length while the job
+// is processed, so that a long document is not taken over by another
+// worker while this one is alive; the returned function stops it.
+func (w *worker) keepLease(ctx context.Context, j *queue.Job, name string) (stop func()) {
+	done := make(chan struct{})
+	go func() {
+		tick := time.NewTicker(max(w.lease/3, time.Second))
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+				if err := w.queue.Extend(ctx, j.ID, name, w.lease); err != nil {
+					if ctx.Err() == nil {
+						w.logf("dyad worker: job %d: %v", j.ID, err)
+					}
+					return
+				}
+			}
+		}
+	}()
+	return func() { close(done) }
 }
 
 // process prepares, codes and stores one queued document. Storing is
