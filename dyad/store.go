@@ -2,6 +2,9 @@ package dyad
 
 import (
 	"context"
+	"math"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -42,9 +45,138 @@ type EventFilter struct {
 	Limit int // 0 means no limit
 	// WithMentions asks for each event's mentions too.
 	WithMentions bool
-	// After is a cursor: when set, only events that sort after it are
-	// returned (events sort by date, newest first, then by ID).
+	// Sort is the order of the listing; "" is SortDate, newest first.
+	Sort EventSort
+	// After is a cursor made by Sort.Cursor: when set, only events that
+	// sort after it in the order Sort are returned.
 	After string
+}
+
+// An EventSort is the order of an event listing, so that a reader can page
+// through the most sourced or the most violent events rather than only the
+// newest. Every order is total: the key, then the event ID in the key's
+// direction, so a cursor continues a listing with no event lost or repeated.
+type EventSort string
+
+// The orders of a listing.
+const (
+	// SortDate lists newest first (by the first day of the date), undated
+	// events last; it is the default, and "" means it too.
+	SortDate EventSort = "date"
+	// SortDateAsc is the exact reverse of SortDate: oldest first, undated
+	// events first.
+	SortDateAsc EventSort = "-date"
+	// SortSources lists the events with the most independent sources first.
+	SortSources EventSort = "sources"
+	// SortGoldstein lists the most conflictual events (lowest Goldstein
+	// score) first.
+	SortGoldstein EventSort = "goldstein"
+	// SortGoldsteinDesc lists the most cooperative events (highest
+	// Goldstein score) first.
+	SortGoldsteinDesc EventSort = "-goldstein"
+)
+
+// EventSorts are the valid orders, the default first, as the command line
+// and the API list them in messages.
+var EventSorts = []EventSort{SortDate, SortDateAsc, SortSources, SortGoldstein, SortGoldsteinDesc}
+
+// ParseEventSort reads an order by its name; "" is SortDate. An unknown
+// name is EINVALID.
+func ParseEventSort(s string) (EventSort, error) {
+	if s == "" {
+		return SortDate, nil
+	}
+	for _, o := range EventSorts {
+		if string(o) == s {
+			return o, nil
+		}
+	}
+	return "", Errorf(EINVALID, "unknown sort order %q", s)
+}
+
+// Or returns s, or SortDate when s is empty, so that callers need not
+// treat the zero filter apart.
+func (s EventSort) Or() EventSort {
+	if s == "" {
+		return SortDate
+	}
+	return s
+}
+
+// Descending reports whether s runs from the highest key down (and the IDs
+// of equal keys with it); the cursor condition is then "key < last".
+func (s EventSort) Descending() bool {
+	switch s.Or() {
+	case SortDateAsc, SortGoldstein:
+		return false
+	}
+	return true
+}
+
+// Key returns e's sort key in order s as a cursor carries it: the first
+// day of the date ("" when unknown), the number of sources, or the
+// Goldstein score in the shortest form that reads back exactly.
+func (s EventSort) Key(e *Event) string {
+	switch s.Or() {
+	case SortSources:
+		return strconv.Itoa(e.NumSources)
+	case SortGoldstein, SortGoldsteinDesc:
+		return strconv.FormatFloat(e.Goldstein, 'g', -1, 64)
+	}
+	if f := e.Date.First(); !f.IsZero() {
+		return f.Format("2006-01-02")
+	}
+	return ""
+}
+
+// Cursor returns the cursor that continues a listing in order s after e:
+// "key|id" for SortDate (the form that listings had before they could be
+// sorted, so that old cursors keep working) and "order:key|id" for the
+// others, so that a cursor cannot silently continue another order.
+func (s EventSort) Cursor(e *Event) string {
+	c := s.Key(e) + "|" + string(e.ID)
+	if s.Or() != SortDate {
+		c = string(s) + ":" + c
+	}
+	return c
+}
+
+// ParseCursor splits a cursor made by Cursor for order s into the sort key
+// and the event ID. It returns EINVALID when c is malformed, carries a key
+// that is not of this order's kind, or was made for another order.
+func (s EventSort) ParseCursor(c string) (key string, id EventID, err error) {
+	s = s.Or()
+	bad := func() (string, EventID, error) {
+		return "", "", Errorf(EINVALID, "bad cursor %q for sort order %s", c, s)
+	}
+	rest := c
+	if s != SortDate {
+		var ok bool
+		if rest, ok = strings.CutPrefix(c, string(s)+":"); !ok {
+			return bad()
+		}
+	}
+	key, i, ok := strings.Cut(rest, "|")
+	if !ok || i == "" {
+		return bad()
+	}
+	switch s {
+	case SortSources:
+		if n, err := strconv.Atoi(key); err != nil || n < 0 {
+			return bad()
+		}
+	case SortGoldstein, SortGoldsteinDesc:
+		if g, err := strconv.ParseFloat(key, 64); err != nil || math.IsNaN(g) || math.IsInf(g, 0) {
+			return bad()
+		}
+	default:
+		if key != "" {
+			if _, err := time.Parse("2006-01-02", key); err != nil {
+				return bad()
+			}
+		}
+	}
+	return key, EventID(i), nil
 }
 
 // Validate returns EINVALID when f cannot select anything sensible.
@@ -57,6 +189,9 @@ func (f EventFilter) Validate() error {
 	}
 	if f.Dyad[0].IsZero() != f.Dyad[1].IsZero() {
 		return Errorf(EINVALID, "a dyad needs two actors")
+	}
+	if _, err := ParseEventSort(string(f.Sort)); err != nil {
+		return err
 	}
 	return nil
 }
@@ -92,7 +227,7 @@ type Writer interface {
 const CountCap = 10_000
 
 // An EventReader finds events. FindEvents returns the events matching f,
-// newest first, with their mentions' summaries but not the mentions
+// in the order f.Sort (newest first by default), with their mentions' summaries but not the mentions
 // themselves (unless f.WithMentions), and the number of matches ignoring
 // f.Limit and f.After, counted at least up to CountCap; it
 // returns EINVALID for a bad filter. FindEvent returns one event with every

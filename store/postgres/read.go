@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -157,20 +158,47 @@ func (w *where) selector(side string, sel dyad.ActorSelector) string {
 	return strings.Join(conds, " AND ")
 }
 
-// cursor adds the condition that events sort after the cursor after
-// ("sort_date|id"; a listing is newest first), when it is set.
-func (w *where) cursor(after string) error {
+// cursor adds the condition that events sort after the cursor after (made
+// by o.Cursor) in order o, when it is set.
+func (w *where) cursor(o dyad.EventSort, after string) error {
 	if after == "" {
 		return nil
 	}
-	date, id, ok := strings.Cut(after, "|")
-	d, dateOK := parseDay(date)
-	if !ok || !dateOK {
-		return dyad.Errorf(dyad.EINVALID, "bad cursor %q", after)
+	key, id, err := o.ParseCursor(after)
+	if err != nil {
+		return err
 	}
-	dp, ip := w.arg(d), w.arg(id)
-	w.add("(e.sort_date < " + dp + " OR (e.sort_date = " + dp + " AND e.id < " + ip + "))")
+	col, _, op := sortSQL(o)
+	var k any
+	switch o.Or() {
+	case dyad.SortSources:
+		k, _ = strconv.Atoi(key)
+	case dyad.SortGoldstein, dyad.SortGoldsteinDesc:
+		k, _ = strconv.ParseFloat(key, 64)
+	default:
+		d, _ := parseDay(key) // "" is the zero day, which sorts as 0001-01-01
+		k = d
+	}
+	kp, ip := w.arg(k), w.arg(string(id))
+	w.add("(" + col + " " + op + " " + kp + " OR (" + col + " = " + kp + " AND e.id " + op + " " + ip + "))")
 	return nil
+}
+
+// sortSQL returns the column of order o, its direction and the comparison
+// that selects the rows after a cursor in it.
+func sortSQL(o dyad.EventSort) (col, dir, op string) {
+	switch o.Or() {
+	case dyad.SortSources:
+		col = "e.num_sources"
+	case dyad.SortGoldstein, dyad.SortGoldsteinDesc:
+		col = "e.goldstein"
+	default:
+		col = "e.sort_date"
+	}
+	if o.Descending() {
+		return col, "DESC", "<"
+	}
+	return col, "ASC", ">"
 }
 
 // eventWhere builds the conditions of f, without the cursor.
@@ -245,7 +273,8 @@ func tsQuery(s string) string {
 	return strings.Join(terms, " & ")
 }
 
-// FindEvents returns the events matching f, newest first (see dyad.EventReader).
+// FindEvents returns the events matching f in the order f.Sort, newest
+// first by default (see dyad.EventReader).
 func (s *Store) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Event, int, error) {
 	if err := f.Validate(); err != nil {
 		return nil, 0, err
@@ -262,10 +291,11 @@ func (s *Store) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Eve
 	if f.Limit > 0 {
 		limit = fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
-	const order = ` ORDER BY e.sort_date DESC, e.id DESC`
+	col, dir, _ := sortSQL(f.Sort)
+	order := ` ORDER BY ` + col + ` ` + dir + `, e.id ` + dir
 	var q string
 	if f.Dyad[0].IsZero() || f.Limit == 0 {
-		if err := w.cursor(f.After); err != nil {
+		if err := w.cursor(f.Sort, f.After); err != nil {
 			return nil, 0, err
 		}
 		q = `SELECT ` + eventColumns + ` FROM events e WHERE ` + w.String() + order + limit
@@ -278,7 +308,7 @@ func (s *Store) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Eve
 		nf := f
 		nf.Dyad = [2]dyad.ActorSelector{}
 		w, _ = eventWhere(nf)
-		if err := w.cursor(f.After); err != nil {
+		if err := w.cursor(f.Sort, f.After); err != nil {
 			return nil, 0, err
 		}
 		there := w.selector("src", f.Dyad[0]) + " AND " + w.selector("tgt", f.Dyad[1])
@@ -337,7 +367,7 @@ func (s *Store) attachMentions(ctx context.Context, evs []*dyad.Event) error {
 // Cursor returns the cursor that continues a listing after e; it is the
 // embedded store's cursor too.
 func Cursor(e *dyad.Event) string {
-	return formatDay(e.Date.First()) + "|" + string(e.ID)
+	return dyad.SortDate.Cursor(e)
 }
 
 // FindEvent returns one event with all its mentions, or ENOTFOUND.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -254,8 +255,8 @@ func ftsQuery(s string) string {
 // total it returns is CountCap+1.
 const CountCap = dyad.CountCap
 
-// FindEvents returns the events matching f, newest first (see
-// dyad.EventReader), and their number up to CountCap.
+// FindEvents returns the events matching f in the order f.Sort, newest
+// first by default (see dyad.EventReader), and their number up to CountCap.
 func (s *Store) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Event, int, error) {
 	if err := f.Validate(); err != nil {
 		return nil, 0, err
@@ -275,15 +276,17 @@ func (s *Store) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Eve
 			break
 		}
 	}
+	col, dir, op := sortSQL(f.Sort)
 	var cursor clause
 	if f.After != "" {
-		date, id, ok := strings.Cut(f.After, "|")
-		if !ok {
-			return nil, 0, dyad.Errorf(dyad.EINVALID, "bad cursor %q", f.After)
+		key, id, err := f.Sort.ParseCursor(f.After)
+		if err != nil {
+			return nil, 0, err
 		}
-		cursor = clause{`e.sort_date < ? OR (e.sort_date = ? AND e.id < ?)`, []any{date, date, id}}
+		k := sortArg(f.Sort, key)
+		cursor = clause{col + ` ` + op + ` ? OR (` + col + ` = ? AND e.id ` + op + ` ?)`, []any{k, k, string(id)}}
 	}
-	order := ` ORDER BY e.sort_date DESC, e.id DESC`
+	order := ` ORDER BY ` + col + ` ` + dir + `, e.id ` + dir
 	if f.Limit > 0 {
 		order += fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
@@ -322,6 +325,37 @@ func (s *Store) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Eve
 	return out, total, nil
 }
 
+// sortSQL returns the column of order o, its direction and the comparison
+// that selects the rows after a cursor in it.
+func sortSQL(o dyad.EventSort) (col, dir, op string) {
+	switch o.Or() {
+	case dyad.SortSources:
+		col = "e.num_sources"
+	case dyad.SortGoldstein, dyad.SortGoldsteinDesc:
+		col = "e.goldstein"
+	default:
+		col = "e.sort_date"
+	}
+	if o.Descending() {
+		return col, "DESC", "<"
+	}
+	return col, "ASC", ">"
+}
+
+// sortArg turns a cursor's key (checked by ParseCursor) into the value its
+// column holds, so that SQLite compares numbers as numbers.
+func sortArg(o dyad.EventSort, key string) any {
+	switch o.Or() {
+	case dyad.SortSources:
+		n, _ := strconv.Atoi(key)
+		return n
+	case dyad.SortGoldstein, dyad.SortGoldsteinDesc:
+		g, _ := strconv.ParseFloat(key, 64)
+		return g
+	}
+	return key
+}
+
 // attachMentions loads the mentions of evs, a few hundred events a query.
 func (s *Store) attachMentions(ctx context.Context, evs []*dyad.Event) error {
 	byID := make(map[dyad.EventID]*dyad.Event, len(evs))
@@ -346,9 +380,10 @@ func (s *Store) attachMentions(ctx context.Context, evs []*dyad.Event) error {
 	return nil
 }
 
-// Cursor returns the cursor that continues a listing after e.
+// Cursor returns the cursor that continues a listing in the default order,
+// newest first, after e (dyad.SortDate.Cursor; other orders have theirs).
 func Cursor(e *dyad.Event) string {
-	return formatDay(e.Date.First()) + "|" + string(e.ID)
+	return dyad.SortDate.Cursor(e)
 }
 
 // FindEvent returns one event with all its mentions, or ENOTFOUND.

@@ -55,6 +55,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("NotFound", func(t *testing.T) { testNotFound(t, open(t)) })
 	t.Run("ConcurrentWriters", func(t *testing.T) { testConcurrent(t, open(t)) })
 	t.Run("CursorPages", func(t *testing.T) { testCursor(t, open(t)) })
+	t.Run("SortOrders", func(t *testing.T) { testSort(t, open(t)) })
 	t.Run("WithMentions", func(t *testing.T) { testWithMentions(t, open(t)) })
 	t.Run("MentionCodedTwice", func(t *testing.T) { testMentionTwice(t, open(t)) })
 }
@@ -399,4 +400,128 @@ func testWithMentions(t *testing.T, s dyad.Store) {
 	if err != nil || len(plain) != 1 || len(plain[0].Mentions) != 0 {
 		t.Errorf("without WithMentions: %v, %v (want no mentions)", plain, err)
 	}
+}
+
+// testSort lists a fixture with ties on every key in each order, checks
+// that the listing runs in the order's key, then ID, and that paging two or
+// three at a time, plain and as a dyad, returns each event exactly once in
+// the same order; a cursor of one order is refused by another.
+func testSort(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	fixture := []struct {
+		code      dyad.EventCode
+		date      string
+		goldstein float64
+		outlets   int
+	}{
+		{"010", "2024-01-05", -10, 1},
+		{"020", "2026-05-27", 3.4, 2},
+		{"030", "2025", -10, 1},
+		{"040", "", 0, 3},
+		{"050", "2026-05", 3.4, 2},
+		{"060", "2024-01-05", 7, 1},
+		{"190", "2025-02-02", -9.5, 1},
+	}
+	for i, fx := range fixture {
+		src, tgt := rus, afg
+		if i%2 == 1 { // both directions, for the dyad listing
+			src, tgt = afg, rus
+		}
+		for o := range fx.outlets {
+			d := Doc(fmt.Sprintf("Report %d: Russia and the Taliban talked.", i*10+o), fmt.Sprintf("outlet%d", o), "2026-06-01")
+			d.Sources = nil // the outlets are the independent sources
+			m := Mention(d, src, tgt, fx.code, fx.date, dyad.Asserted)
+			m.Goldstein = fx.goldstein
+			if fx.date == "" {
+				m.Date = dyad.Date{}
+			}
+			write(t, s, []*dyad.Document{d}, m)
+		}
+	}
+	key := map[dyad.EventSort]func(e *dyad.Event) float64{
+		dyad.SortDate:      func(e *dyad.Event) float64 { return float64(e.Date.First().Unix()) },
+		dyad.SortSources:   func(e *dyad.Event) float64 { return float64(e.NumSources) },
+		dyad.SortGoldstein: func(e *dyad.Event) float64 { return e.Goldstein },
+	}
+	key[dyad.SortDateAsc], key[dyad.SortGoldsteinDesc] = key[dyad.SortDate], key[dyad.SortGoldstein]
+	for _, o := range dyad.EventSorts {
+		t.Run(string(o), func(t *testing.T) {
+			all, total, err := s.FindEvents(ctx, dyad.EventFilter{Sort: o})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if total != len(fixture) || len(all) != len(fixture) {
+				t.Fatalf("got %d events (total %d), want %d", len(all), total, len(fixture))
+			}
+			ties, distinct := 0, 0
+			for i := 1; i < len(all); i++ {
+				a, b := all[i-1], all[i]
+				ka, kb := key[o](a), key[o](b)
+				if !o.Descending() {
+					ka, kb = kb, ka
+				}
+				switch {
+				case ka == kb:
+					ties++
+					if o.Descending() && a.ID < b.ID || !o.Descending() && a.ID > b.ID {
+						t.Errorf("events %d (%s) and %d (%s) tie but their IDs run the wrong way", i-1, a.ID, i, b.ID)
+					}
+				case ka < kb:
+					t.Errorf("event %d (%s, key %v) sorts before event %d (%s, key %v)", i-1, a.ID, key[o](a), i, b.ID, key[o](b))
+				default:
+					distinct++
+				}
+			}
+			if ties == 0 || distinct == 0 {
+				t.Fatalf("the fixture has %d ties and %d steps in order %s; the test needs both", ties, distinct, o)
+			}
+			var want []dyad.EventID
+			for _, e := range all {
+				want = append(want, e.ID)
+			}
+			for _, limit := range []int{2, 3} {
+				for _, f := range []dyad.EventFilter{{Sort: o}, {Sort: o, Dyad: [2]dyad.ActorSelector{{Country: "AFG"}, {Country: "RUS"}}}} {
+					if got := sortedPages(t, s, f, limit, len(fixture)); !slices.Equal(got, want) {
+						t.Errorf("pages of %d of %+v = %v\nwant %v", limit, f, got, want)
+					}
+				}
+			}
+			other := dyad.SortSources
+			if o == dyad.SortSources {
+				other = dyad.SortDate
+			}
+			if _, _, err := s.FindEvents(ctx, dyad.EventFilter{Sort: other, After: o.Cursor(all[0])}); dyad.ErrorCode(err) != dyad.EINVALID {
+				t.Errorf("a cursor of %s continuing %s: err = %v, want EINVALID", o, other, err)
+			}
+		})
+	}
+	if _, _, err := s.FindEvents(ctx, dyad.EventFilter{Sort: "loudest"}); dyad.ErrorCode(err) != dyad.EINVALID {
+		t.Errorf("unknown order: err = %v, want EINVALID", err)
+	}
+}
+
+// sortedPages lists the events of f limit at a time, following f.Sort's
+// cursor, and stops when a page is empty.
+func sortedPages(t *testing.T, s dyad.Store, f dyad.EventFilter, limit, total int) []dyad.EventID {
+	t.Helper()
+	var paged []dyad.EventID
+	after := ""
+	for range total + 1 {
+		f.Limit, f.After = limit, after
+		page, n, err := s.FindEvents(context.Background(), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != total {
+			t.Errorf("total with cursor %q = %d, want %d", after, n, total)
+		}
+		if len(page) == 0 {
+			break
+		}
+		for _, e := range page {
+			paged = append(paged, e.ID)
+		}
+		after = f.Sort.Cursor(page[len(page)-1])
+	}
+	return paged
 }
