@@ -321,9 +321,10 @@ func (st *sent) attr(text string, p int) *dyad.Attribution {
 
 // date dates an event: the date expression that belongs to it, else the
 // publication day for the present and present perfect ("is in Moscow",
-// "have signed") and for a past event "overnight", else unknown (simple
-// past, future, nominal actions, and acts governed by a present perfect,
-// "has pledged to protect": the text gives no date).
+// "have signed", as SPEC's example requires) and for a past event
+// "overnight", else unknown (simple past, future, nominal actions, and acts
+// governed by a present perfect, "has pledged to protect": the text gives
+// no date).
 func (st *sent) date(ev event) dyad.Date {
 	s := st.s
 	if st.c.opts.Dates != nil {
@@ -333,6 +334,12 @@ func (st *sent) date(ev event) dyad.Date {
 			// "IRNA said on Sunday Iran had seized …": a past perfect
 			// came before the day its reporting clause gives
 			text = blankBefore(text, s.Tokens[s.Clauses[k].Start].Span.Start)
+		}
+		if i := st.innerAct(ev); i >= 0 {
+			// "Howe backed the U.S. attack on the platform on Monday",
+			// "said it understood why the U.S. attacked it on Monday": a
+			// date after the act a comment is about is that act's
+			text = blankAfter(text, s.Tokens[i].Span.Start)
 		}
 		if d, ok := st.c.opts.Dates.Date(text, sp, st.pub); ok && d.Known() {
 			return d
@@ -426,6 +433,45 @@ func blankBefore(text string, i int) string {
 		return text
 	}
 	return strings.Repeat(" ", i) + text[i:]
+}
+
+// blankAfter returns text with the bytes from i on replaced by spaces, so
+// that a date finder sees no expression there but spans keep their offsets.
+func blankAfter(text string, i int) string {
+	if i < 0 || i >= len(text) {
+		return text
+	}
+	return text[:i] + strings.Repeat(" ", len(text)-i)
+}
+
+// innerActs are the nouns of a material act that a comment may be about
+// ("backed the attack", "denounced a U.S. raid").
+var innerActs = map[string]bool{
+	"attack": true, "attacks": true, "raid": true, "raids": true, "strike": true, "strikes": true,
+	"assault": true, "offensive": true, "bombing": true, "shelling": true, "invasion": true,
+	"shooting": true, "bombardment": true,
+}
+
+// innerAct returns the token after a comment's verb (roots 01–13: a
+// statement, appeal, intent, consultation, cooperation, disapproval,
+// rejection or threat) where another act begins: an act noun ("backed the
+// attack") or a clause on how or why something happened ("understood why
+// the U.S. attacked"); -1 when there is none before the sentence or a
+// semicolon ends, or when the event is a nominal one or a material act.
+func (st *sent) innerAct(ev event) int {
+	if ev.nominal || ev.verb < 0 || len(ev.code) < 2 || ev.code[:2] > "13" {
+		return -1
+	}
+	toks := st.s.Tokens
+	for i := ev.evEnd; i < len(toks); i++ {
+		switch w := toks[i].Lower; {
+		case w == ";":
+			return -1
+		case w == "why" || w == "how" || innerActs[w]:
+			return i
+		}
+	}
+	return -1
 }
 
 // pastPerfect returns the clause of the event's verb when it is a past
