@@ -1541,6 +1541,14 @@ func (st *sent) pronounActor(p int) (dyad.Actor, bool) {
 		a.Text = st.text[start:end]
 		return a, true
 	}
+	if l == "it" && ph.Start == 0 && st.ctx != nil && st.ctx.lead.Country != "" {
+		// "Moscow is officially neutral … || It is a major arms supplier
+		// to Iraq": a sentence opened by "it" goes on about the party
+		// that opened the one before
+		a := st.ctx.lead
+		a.Text = st.text[start:end]
+		return a, true
+	}
 	return dyad.Actor{}, false
 }
 

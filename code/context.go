@@ -27,6 +27,10 @@ type docContext struct {
 	// named is true once a sentence has named a party: from then on the
 	// last such sentence, not the title, establishes the country.
 	named bool
+	// lead is the party (not a person) that opens the previous sentence
+	// ("Moscow is officially neutral …"), for an "It" that opens the next
+	// ("It is a major arms supplier to Iraq"); zero when none does.
+	lead dyad.Actor
 }
 
 // roleNouns are the words that name a state body or its people without
@@ -132,7 +136,7 @@ func (dc *docContext) storyBreak(c *Coder, doc *dyad.Document, s *dyad.Sentence,
 // reset forgets what earlier stories established; dateline is the new
 // story's country, if its dateline names one.
 func (dc *docContext) reset(dateline string) {
-	dc.recent, dc.heads, dc.prev, dc.named = nil, nil, "", false
+	dc.recent, dc.heads, dc.prev, dc.named, dc.lead = nil, nil, "", false, dyad.Actor{}
 	dc.dateline = dateline
 }
 
@@ -216,6 +220,7 @@ func (st *sent) remember(dc *docContext) {
 		return
 	}
 	dc.recent = rememberActors(dc.recent, st.actors)
+	dc.lead = st.leadActor()
 	if len(st.actors) > 0 {
 		dc.prev, dc.named = singleCountry(st.actors), true
 	}
@@ -452,4 +457,37 @@ func (dc *docContext) mayResolve(text string) bool {
 		i = j
 	}
 	return false
+}
+
+// leadActor returns the party, not a person, that the sentence's first
+// phrase names when that phrase is the subject of its first verb
+// ("Moscow is officially neutral in the war"), and the zero Actor
+// otherwise.
+func (st *sent) leadActor() dyad.Actor {
+	s := st.s
+	if len(s.Phrases) == 0 || s.Phrases[0].Start > 1 {
+		return dyad.Actor{}
+	}
+	subj := false
+	for k := range s.Verbs {
+		if v := &s.Verbs[k]; v.Start > s.Phrases[0].Start {
+			subj = len(v.Subjects) > 0 && v.Subjects[0] == 0 && !v.SubjectInherited
+			break
+		}
+	}
+	if !subj {
+		return dyad.Actor{}
+	}
+	for i := range st.actors {
+		m := &st.actors[i]
+		if m.Span.End > s.Tokens[s.Phrases[0].End-1].Span.End {
+			break
+		}
+		if m.Country != "" && !strings.HasPrefix(m.Entity, "person:") && !(m.Entity == "" && m.Role != "") {
+			a := m.Actor
+			a.Text = ""
+			return a
+		}
+	}
+	return dyad.Actor{}
 }

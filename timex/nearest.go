@@ -21,7 +21,9 @@ import (
 //     while, which, who, because, although…) stands between them other than
 //     right before the expression ("signed it after May 3" keeps May 3);
 //     before span, when its comma-delimited clause opens with such a word
-//     ("After talks on Monday, they signed" does not date the signing).
+//     ("After talks on Monday, they signed" does not date the signing);
+//     after span, likewise across a "but" that opens a clause ("is a
+//     supplier but has sought contacts in the last year").
 //   - Among the rest, the score is the byte distance, plus 40 per comma and 25
 //     per dash or parenthesis between them, minus 30 when the expression
 //     follows a preposition or starts with last/this/next/since, plus 10 when
@@ -49,7 +51,7 @@ func Nearest(exprs []Expr, span dyad.Span, text string) (Expr, bool) {
 		if sentenceBreak(text, lo, hi) || strings.ContainsRune(gap, ';') {
 			continue
 		}
-		if after && subordinateBetween(gap) {
+		if after && (subordinateBetween(gap) || butBetween(gap)) {
 			continue
 		}
 		if !after && opensSubordinate(text, e.Span.Start) && strings.ContainsRune(gap, ',') {
@@ -97,6 +99,21 @@ func subordinateBetween(gap string) bool {
 	ws := words(gap)
 	for i, w := range ws {
 		if subordinators[w] && i < len(ws)-1 {
+			return true
+		}
+	}
+	return false
+}
+
+// butBetween reports whether gap, the text between an event and a later
+// expression, holds "but" that opens a clause of its own ("is a major arms
+// supplier to Iraq but has also sought contacts with Iran in the last
+// year": the last year is the seeking's), that is, a "but" followed by
+// more than the governing word of the expression.
+func butBetween(gap string) bool {
+	ws := words(gap)
+	for i, w := range ws {
+		if w == "but" && i < len(ws)-2 {
 			return true
 		}
 	}
