@@ -1177,6 +1177,12 @@ func (st *sent) codeNoun(p int) {
 	verb := govVerb
 	clause := ph.Clause
 	st.used[p] = "*"
+	if s.Tokens[ph.Start].Lower == "any" {
+		// "any Iranian attack on Soviet ships will bring a response",
+		// "would combat any superpower intervention": a supposed act,
+		// none that happened or is planned
+		return
+	}
 	st.emit(event{code: r.Code, verb: verb, noun: p, nominal: true, src: src, tgt: tgt, evStart: ph.Start, evEnd: ph.End, clause: clause})
 }
 
