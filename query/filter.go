@@ -18,7 +18,10 @@ type FilterArgs struct {
 	Since, Until          string
 	Certainty             string // comma-separated
 	Text                  string
-	MinSources, Limit     int
+	// Sort names the order of the listing (dyad.EventSorts); "" is newest
+	// first.
+	Sort              string
+	MinSources, Limit int
 	// PloverTypes, when not empty, are the PLOVER types that Plover may
 	// name, as the caller's ontology spells them (the cameo package's), so
 	// that a misspelt type is an error rather than an empty answer; Plover
@@ -104,6 +107,15 @@ func (a FilterArgs) Filter(resolve func(string) (dyad.ActorSelector, error), nam
 			return f, bad("plover", "%q: want one of %s", a.Plover, strings.Join(a.PloverTypes, ", "))
 		}
 		f.Plover = a.PloverTypes[i]
+	}
+	if a.Sort == "" {
+		f.Sort = "" // the default order, as the zero filter has it
+	} else if f.Sort, err = dyad.ParseEventSort(a.Sort); err != nil {
+		names := make([]string, len(dyad.EventSorts))
+		for i, o := range dyad.EventSorts {
+			names[i] = string(o)
+		}
+		return f, bad("sort", "%q: want one of %s", a.Sort, strings.Join(names, ", "))
 	}
 	if f.MinSources < 0 {
 		return f, bad("min-sources", "must not be negative")

@@ -41,6 +41,10 @@ func TestFilterArgs_Filter(t *testing.T) {
 		{"long code", FilterArgs{Code: "05711"}, nil, "--code"},
 		{"bad plover", FilterArgs{Plover: "agree!"}, nil, "--plover"},
 		{"negative sources", FilterArgs{MinSources: -1}, nil, "--min-sources"},
+		{"sort by sources", FilterArgs{Sort: "sources"}, func(f dyad.EventFilter) bool { return f.Sort == dyad.SortSources }, ""},
+		{"sort most cooperative", FilterArgs{Sort: "-goldstein"}, func(f dyad.EventFilter) bool { return f.Sort == dyad.SortGoldsteinDesc }, ""},
+		{"no sort is the zero order", FilterArgs{}, func(f dyad.EventFilter) bool { return f.Sort == "" }, ""},
+		{"unknown sort", FilterArgs{Sort: "loudest"}, nil, `--sort "loudest": want one of date, -date, sources, goldstein, -goldstein`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -72,6 +76,7 @@ func TestFilterArgs_FilterMessagesAsTheAPISpellsThem(t *testing.T) {
 		{"unknown actor", FilterArgs{Actor: "Narnia"}, `actor: unknown actor "Narnia"`},
 		{"since after until", FilterArgs{Since: "2027", Until: "2026"}, `since=2027 is after until=2026`},
 		{"negative sources", FilterArgs{MinSources: -2}, `min_sources: must not be negative`},
+		{"unknown sort", FilterArgs{Sort: "Date"}, `sort="Date": want one of date, -date`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

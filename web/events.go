@@ -17,15 +17,17 @@ type eventsPage struct {
 
 // handleEvents serves GET /api/events: the events that the filters of
 // `dyad events` select (actor, source, target, dyad=X,Y, code, plover,
-// since, until, certainty, min_sources, text), newest first, limit per page
-// (default 50) and a cursor from the previous page's "next".
+// since, until, certainty, min_sources, text), in the order sort= names
+// (date, newest first, by default; -date, sources, goldstein, -goldstein),
+// limit per page (default 50) and a cursor from the previous page's "next",
+// which continues only the order that made it.
 func (s *server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	p := newParams(r.URL.Query())
-	f := p.filter(s.resolve)
+	f := p.listFilter(s.resolve)
 	f.Limit = p.integer("limit", 50, 1, DefaultMaxLimit)
 	f.WithMentions = p.str("mentions") == "true"
 	if c := p.str("cursor"); c != "" {
-		after, err := parseCursor(c)
+		after, err := parseCursor(c, f.Sort)
 		if err != nil {
 			s.writeError(w, r, err)
 			return
@@ -46,7 +48,7 @@ func (s *server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	page := eventsPage{Events: evs, Total: total}
 	if len(evs) > limit {
 		page.Events = evs[:limit]
-		page.Next = cursorOf(evs[limit-1])
+		page.Next = cursorOf(evs[limit-1], f.Sort)
 	}
 	if page.Events == nil {
 		page.Events = []*dyad.Event{}

@@ -17,7 +17,8 @@ import (
 func FuzzEventsQuery(f *testing.F) {
 	for _, q := range []string{"", "actor=Taliban", "dyad=Russia,Taliban&since=2026", "code=057&certainty=asserted,hedged",
 		"min_sources=2&limit=3", "cursor=MjAyNi0wNS0yN3xldl94", "text=signed%20agreement", "dyad=,", "since=2026-13-40",
-		"until=2025&since=2026", "certainty=", "limit=0", "plover=AGREE", "text=%22%22%22*", "cursor=%00"} {
+		"until=2025&since=2026", "certainty=", "limit=0", "plover=AGREE", "text=%22%22%22*", "cursor=%00",
+		"sort=sources&limit=2", "sort=goldstein&cursor=Z29sZHN0ZWluOi05LjV8ZXZfeA", "sort=-date&cursor=MjAyNi0wNS0yN3xldl94", "sort=Date"} {
 		f.Add(q)
 	}
 	h := web.New(web.Config{Store: fixture.store})

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/dyad-project/dyad/cameo"
 	"github.com/dyad-project/dyad/dyad"
@@ -111,11 +110,25 @@ var ploverTypes = func() []string {
 // dyad=X,Y, code, plover, since, until, certainty, min_sources and text,
 // parsed by query.FilterArgs as the command line parses its flags.
 func (p *params) filter(resolve func(string) (dyad.ActorSelector, error)) dyad.EventFilter {
+	return p.readFilter(resolve, false)
+}
+
+// listFilter reads the filters of filter and the order of a listing,
+// sort= (dyad.EventSorts), which only listings take: a route that counts
+// or charts events would ignore it, so there it stays an unknown parameter.
+func (p *params) listFilter(resolve func(string) (dyad.ActorSelector, error)) dyad.EventFilter {
+	return p.readFilter(resolve, true)
+}
+
+func (p *params) readFilter(resolve func(string) (dyad.ActorSelector, error), sortable bool) dyad.EventFilter {
 	a := query.FilterArgs{
 		Actor: p.str("actor"), Source: p.str("source"), Target: p.str("target"), Dyad: p.str("dyad"),
 		Code: p.str("code"), Plover: p.str("plover"), Since: p.str("since"), Until: p.str("until"),
 		Certainty: p.str("certainty"), Text: p.str("text"),
 		MinSources: p.integer("min_sources", 0, 0, 1000000), PloverTypes: ploverTypes,
+	}
+	if sortable {
+		a.Sort = p.str("sort")
 	}
 	if len(a.Text) > maxTextQuery {
 		p.fail("text: longer than %d bytes", maxTextQuery)
@@ -130,27 +143,23 @@ func (p *params) filter(resolve func(string) (dyad.ActorSelector, error)) dyad.E
 	return f
 }
 
-// cursorOf is the opaque cursor that continues a listing after ev: the
-// store's sort key (first day of the date, "" when unknown) and the ID.
-func cursorOf(ev *dyad.Event) string {
-	day := ""
-	if ev.Date.Known() {
-		day = ev.Date.First().Format(time.DateOnly)
-	}
-	return base64.RawURLEncoding.EncodeToString([]byte(day + "|" + string(ev.ID)))
+// cursorOf is the opaque cursor that continues a listing in order o after
+// ev: the store's cursor (o.Cursor: the sort key of ev and its ID), base64
+// so that it is one URL-safe token. In the default order it is the cursor
+// of the releases before sorting.
+func cursorOf(ev *dyad.Event, o dyad.EventSort) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(o.Cursor(ev)))
 }
 
-// parseCursor reads a cursor made by cursorOf.
-func parseCursor(c string) (string, error) {
+// parseCursor reads a cursor made by cursorOf for order o; a cursor of
+// another order, or one this server cannot have made, is EINVALID.
+func parseCursor(c string, o dyad.EventSort) (string, error) {
 	b, err := base64.RawURLEncoding.DecodeString(c)
-	day, id, ok := strings.Cut(string(b), "|")
-	if err != nil || !ok || !strings.HasPrefix(id, "ev_") || (day != "" && !isDay(day)) {
-		return "", dyad.Errorf(dyad.EINVALID, "cursor %q: not a cursor this server made", c)
+	if err == nil {
+		var id dyad.EventID
+		if _, id, err = o.ParseCursor(string(b)); err == nil && strings.HasPrefix(string(id), "ev_") {
+			return string(b), nil
+		}
 	}
-	return string(b), nil
-}
-
-func isDay(s string) bool {
-	_, err := time.Parse(time.DateOnly, s)
-	return err == nil
+	return "", dyad.Errorf(dyad.EINVALID, "cursor %q: not a cursor this server made for sort=%s", c, o.Or())
 }

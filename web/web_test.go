@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -14,6 +15,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dyad-project/dyad/dyad"
 	"github.com/dyad-project/dyad/ingest"
@@ -149,10 +151,11 @@ type eventOut struct {
 	Date      string `json:"date"`
 	Source    struct{ Code, Country, Name string }
 	Target    struct{ Code, Country, Name string }
-	Cameo     string `json:"cameo"`
-	Plover    string `json:"plover"`
-	Certainty string `json:"certainty"`
-	Sources   int    `json:"num_sources"`
+	Cameo     string  `json:"cameo"`
+	Plover    string  `json:"plover"`
+	Certainty string  `json:"certainty"`
+	Sources   int     `json:"num_sources"`
+	Goldstein float64 `json:"goldstein"`
 	Mentions  []struct {
 		Doc   string `json:"doc"`
 		Start int    `json:"start"`
@@ -229,46 +232,101 @@ func TestEvents_Filters(t *testing.T) {
 	}
 }
 
+// TestEvents_Pagination pages through every order two at a time: the
+// pages add up to the full listing of that order, which runs by its key.
 func TestEvents_Pagination(t *testing.T) {
 	srv := newServer(t, "")
-	_, b := get(t, srv, "/api/events?limit=500")
-	want := decode[eventsPage](t, b)
-	if len(want.Events) < 3 {
-		t.Fatalf("fixture has %d events, want at least 3", len(want.Events))
+	tests := []struct {
+		name, sort string
+		key        func(e eventOut) float64
+		descending bool
+	}{
+		{"default", "", nil, true},
+		{"date", "date", nil, true},
+		{"oldest first", "-date", nil, false},
+		{"sources", "sources", func(e eventOut) float64 { return float64(e.Sources) }, true},
+		{"most conflictual", "goldstein", func(e eventOut) float64 { return e.Goldstein }, false},
+		{"most cooperative", "-goldstein", func(e eventOut) float64 { return e.Goldstein }, true},
 	}
-	var got []string
-	cursor := ""
-	for pages := 0; ; pages++ {
-		if pages > len(want.Events) {
-			t.Fatal("pagination does not end")
-		}
-		q := "/api/events?limit=2"
-		if cursor != "" {
-			q += "&cursor=" + url.QueryEscape(cursor)
-		}
-		resp, b := get(t, srv, q)
-		if resp.StatusCode != 200 {
-			t.Fatalf("GET %s: %d %s", q, resp.StatusCode, b)
-		}
-		page := decode[eventsPage](t, b)
-		if page.Total != want.Total {
-			t.Errorf("page total %d, want %d", page.Total, want.Total)
-		}
-		for _, e := range page.Events {
-			got = append(got, e.ID)
-		}
-		if page.Next == "" {
-			break
-		}
-		cursor = page.Next
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			base := "/api/events?"
+			if tt.sort != "" {
+				base += "sort=" + url.QueryEscape(tt.sort) + "&"
+			}
+			_, b := get(t, srv, base+"limit=500")
+			want := decode[eventsPage](t, b)
+			if len(want.Events) < 3 {
+				t.Fatalf("fixture has %d events, want at least 3", len(want.Events))
+			}
+			for i := 1; tt.key != nil && i < len(want.Events); i++ {
+				x, y := tt.key(want.Events[i-1]), tt.key(want.Events[i])
+				if tt.descending && x < y || !tt.descending && x > y {
+					t.Errorf("event %d (%s, %v) before event %d (%s, %v)", i-1, want.Events[i-1].ID, x, i, want.Events[i].ID, y)
+				}
+			}
+			var got []string
+			cursor := ""
+			for pages := 0; ; pages++ {
+				if pages > len(want.Events) {
+					t.Fatal("pagination does not end")
+				}
+				q := base + "limit=2"
+				if cursor != "" {
+					q += "&cursor=" + url.QueryEscape(cursor)
+				}
+				resp, b := get(t, srv, q)
+				if resp.StatusCode != 200 {
+					t.Fatalf("GET %s: %d %s", q, resp.StatusCode, b)
+				}
+				page := decode[eventsPage](t, b)
+				if page.Total != want.Total {
+					t.Errorf("page total %d, want %d", page.Total, want.Total)
+				}
+				for _, e := range page.Events {
+					got = append(got, e.ID)
+				}
+				if page.Next == "" {
+					break
+				}
+				cursor = page.Next
+			}
+			if len(got) != len(want.Events) {
+				t.Fatalf("paged %d events, want %d", len(got), len(want.Events))
+			}
+			for i, e := range want.Events {
+				if got[i] != e.ID {
+					t.Errorf("event %d: paged %s, want %s", i, got[i], e.ID)
+				}
+			}
+		})
 	}
-	if len(got) != len(want.Events) {
-		t.Fatalf("paged %d events, want %d", len(got), len(want.Events))
+}
+
+// TestEvents_CursorOfAnotherOrder checks that a cursor continues only the
+// order that made it, and that the default order's cursor is the one of
+// the releases before sorting: base64 of "day|id".
+func TestEvents_CursorOfAnotherOrder(t *testing.T) {
+	srv := newServer(t, "")
+	_, b := get(t, srv, "/api/events?limit=1")
+	first := decode[eventsPage](t, b)
+	if first.Next == "" || len(first.Events) != 1 {
+		t.Fatalf("first page %+v has no next cursor", first)
 	}
-	for i, e := range want.Events {
-		if got[i] != e.ID {
-			t.Errorf("event %d: paged %s, want %s", i, got[i], e.ID)
-		}
+	raw, err := base64.RawURLEncoding.DecodeString(first.Next)
+	day, id, _ := strings.Cut(string(raw), "|")
+	if _, derr := time.Parse(time.DateOnly, day); err != nil || id != first.Events[0].ID || day != "" && derr != nil {
+		t.Errorf("default cursor %q decodes to %q, %v; want day|%s as before sorting", first.Next, raw, err, first.Events[0].ID)
+	}
+	resp, b := get(t, srv, "/api/events?limit=1&sort=sources&cursor="+url.QueryEscape(first.Next))
+	if resp.StatusCode != 400 {
+		t.Errorf("a date cursor continuing sort=sources: %d %s, want 400", resp.StatusCode, b)
+	}
+	_, b = get(t, srv, "/api/events?limit=1&sort=goldstein")
+	g := decode[eventsPage](t, b)
+	resp, b = get(t, srv, "/api/events?limit=1&cursor="+url.QueryEscape(g.Next))
+	if g.Next == "" || resp.StatusCode != 400 {
+		t.Errorf("a goldstein cursor %q continuing the default order: %d %s, want 400", g.Next, resp.StatusCode, b)
 	}
 }
 
@@ -511,6 +569,8 @@ func TestErrors(t *testing.T) {
 		{"unknown parameter", "/api/events?actr=Russia", 400},
 		{"repeated parameter", "/api/events?code=05&code=04", 400},
 		{"bad cursor", "/api/events?cursor=nonsense", 400},
+		{"unknown sort", "/api/events?sort=loudest", 400},
+		{"sort is for listings", "/api/network?sort=sources", 400},
 		{"long text", "/api/events?text=" + strings.Repeat("a", 300), 400},
 		{"long query", "/api/events?text=" + strings.Repeat("a", 5000), 414},
 		{"timeline without b", "/api/timeline?a=Russia", 400},

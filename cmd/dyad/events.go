@@ -68,6 +68,7 @@ func runEvents(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "events", "[filters]", &c)
 	var ff filterFlags
 	ff.register(fs, 100)
+	fs.StringVar(&ff.Sort, "sort", "", "order: date (newest first, the default), -date (oldest first), sources (most independent sources first), goldstein (most conflictual first) or -goldstein (most cooperative first)")
 	fs.StringVar(&c.Format, "format", "table", "table, json, jsonl, csv, gdelt or plover")
 	pos, err := parseArgs(fs, args)
 	if err != nil {

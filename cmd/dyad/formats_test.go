@@ -385,6 +385,54 @@ func TestEvents_Filters(t *testing.T) {
 			t.Errorf("table --limit 3: exit %d, %d lines, stderr %q", code, strings.Count(out, "\n"), errs)
 		}
 	})
+	t.Run("sort orders", func(t *testing.T) {
+		type row struct {
+			ID         string  `json:"id"`
+			Goldstein  float64 `json:"goldstein"`
+			NumSources int     `json:"num_sources"`
+		}
+		list := func(sort string) []row {
+			var rows []row
+			if err := json.Unmarshal([]byte(runDB(t, db, "events", "--format", "json", "--limit", "0", "--sort", sort)), &rows); err != nil {
+				t.Fatal(err)
+			}
+			if len(rows) != len(all) {
+				t.Fatalf("--sort %s listed %d events, want %d", sort, len(rows), len(all))
+			}
+			return rows
+		}
+		date := decodeEvents(t, runDB(t, db, "events", "--format", "json", "--limit", "0"))
+		oldest := list("-date")
+		for i := range date {
+			if oldest[len(oldest)-1-i].ID != date[i].ID {
+				t.Fatalf("--sort -date is not the reverse of the default order at %d", i)
+			}
+		}
+		for _, tc := range []struct {
+			sort string
+			less func(a, b row) bool // a may not come before b when less(a, b)
+		}{
+			{"sources", func(a, b row) bool { return a.NumSources < b.NumSources }},
+			{"goldstein", func(a, b row) bool { return a.Goldstein > b.Goldstein }},
+			{"-goldstein", func(a, b row) bool { return a.Goldstein < b.Goldstein }},
+		} {
+			rows := list(tc.sort)
+			for i := 1; i < len(rows); i++ {
+				if tc.less(rows[i-1], rows[i]) {
+					t.Errorf("--sort %s: %+v before %+v", tc.sort, rows[i-1], rows[i])
+				}
+			}
+			if tc.sort == "sources" && rows[0].NumSources < 2 {
+				t.Errorf("--sort sources starts with %+v, want the signing (the one event with 2 sources)", rows[0])
+			}
+			if rows[0].Goldstein == rows[len(rows)-1].Goldstein {
+				t.Errorf("the fixture's Goldstein scores are all %v; the goldstein orders test nothing", rows[0].Goldstein)
+			}
+		}
+		if code, _, errs := run(t, "", "events", "--db", db, "--sort", "loudest"); code != exitUsage || !strings.Contains(errs, `--sort "loudest": want one of date, -date`) {
+			t.Errorf("--sort loudest: exit %d, stderr %q", code, errs)
+		}
+	})
 	t.Run("bad arguments are usage errors", func(t *testing.T) {
 		for _, args := range [][]string{
 			{"--actor", "Atlantis"},

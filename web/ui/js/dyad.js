@@ -12,7 +12,8 @@ export async function renderDyad(main, p) {
   const a = p.get('a') || '', b = p.get('b') || '';
   const by = p.get('by') || 'month';
   const since = p.get('since') || '', until = p.get('until') || '';
-  const go = (q) => { location.hash = route('dyad', { a, b, by, since, until, ...q }); };
+  const sort = p.get('sort') || '';
+  const go = (q) => { location.hash = route('dyad', { a, b, by, since, until, sort, ...q }); };
 
   const form = h('form', { class: 'filters dyad-form' },
     h('label', null, 'Actor A', actorInput('a', a, 'Russia')),
@@ -56,6 +57,8 @@ export async function renderDyad(main, p) {
   main.append(h('h2', null, 'Events'));
   main.append(await eventTable({ dyad: `${a},${b}`, since, until }, {
     cursor: p.get('cursor') || '',
+    sort,
     onPage: (next) => go({ cursor: next }),
+    onSort: (order) => go({ sort: order }), // no cursor: a new order starts at its first page
   }));
 }

@@ -1,27 +1,38 @@
-// The event table shared by the search, dyad and network pages: sortable by
-// any column (within the page shown), paged with the API's cursor.
+// The event table shared by the search and dyad pages: the Date, Goldstein
+// and Sources headers ask the server for that order (sort=), so that the
+// whole listing, not only the page shown, is sorted; a new order starts
+// again at the first page, since a cursor continues only its own order.
 import { api } from './api.js';
 import { actorLabel, certaintyBadge, errorBox, eventDate, h, QUAD, route } from './dom.js';
 
+// orders lists, for a column the server can sort by, its orders as the
+// API names them, the first one what a first click asks for; a second
+// click on the same header takes the next.
 const COLUMNS = [
-  { key: 'date', label: 'Date', value: (e) => e.date || '', cell: (e) => eventDate(e) },
-  { key: 'source', label: 'Source', value: (e) => actorLabel(e.source), cell: (e) => actorLabel(e.source) },
-  { key: 'target', label: 'Target', value: (e) => actorLabel(e.target), cell: (e) => actorLabel(e.target) },
-  { key: 'cameo', label: 'CAMEO', value: (e) => e.cameo, cell: (e) => h('span', { class: 'code ' + (QUAD[e.quad_class] || {}).cls }, e.cameo) },
-  { key: 'plover', label: 'PLOVER', value: (e) => e.plover, cell: (e) => e.plover },
-  { key: 'goldstein', label: 'Goldstein', value: (e) => e.goldstein, cell: (e) => (e.goldstein > 0 ? '+' : '') + e.goldstein.toFixed(1), num: true },
-  { key: 'certainty', label: 'Certainty', value: (e) => e.certainty, cell: (e) => certaintyBadge(e.certainty) },
-  { key: 'num_sources', label: 'Sources', value: (e) => e.num_sources, cell: (e) => e.num_sources, num: true },
-  { key: 'num_mentions', label: 'Mentions', value: (e) => e.num_mentions, cell: (e) => e.num_mentions, num: true },
+  { key: 'date', label: 'Date', cell: (e) => eventDate(e), orders: ['date', '-date'] },
+  { key: 'source', label: 'Source', cell: (e) => actorLabel(e.source) },
+  { key: 'target', label: 'Target', cell: (e) => actorLabel(e.target) },
+  { key: 'cameo', label: 'CAMEO', cell: (e) => h('span', { class: 'code ' + (QUAD[e.quad_class] || {}).cls }, e.cameo) },
+  { key: 'plover', label: 'PLOVER', cell: (e) => e.plover },
+  { key: 'goldstein', label: 'Goldstein', cell: (e) => (e.goldstein > 0 ? '+' : '') + e.goldstein.toFixed(1), num: true, orders: ['goldstein', '-goldstein'] },
+  { key: 'certainty', label: 'Certainty', cell: (e) => certaintyBadge(e.certainty) },
+  { key: 'num_sources', label: 'Sources', cell: (e) => e.num_sources, num: true, orders: ['sources'] },
+  { key: 'num_mentions', label: 'Mentions', cell: (e) => e.num_mentions, num: true },
 ];
 
-// eventTable fetches a page of events for params and returns the table
-// with its pager. onPage(cursor) is called to move to another page.
-export async function eventTable(params, { cursor = '', limit = 25, onPage } = {}) {
+// ASCENDING are the orders whose values rise down the table (aria-sort).
+const ASCENDING = new Set(['-date', 'goldstein']);
+
+// eventTable fetches a page of events for params in the order sort (''
+// is the server's default, newest first) and returns the table with its
+// pager. onPage(cursor) is called to move to another page, onSort(order)
+// to list in another order from the first page; without onSort the
+// headers do not sort.
+export async function eventTable(params, { cursor = '', sort = '', limit = 25, onPage, onSort } = {}) {
   const box = h('section', { class: 'events' });
   let page;
   try {
-    page = await api('/api/events', { ...params, limit, cursor });
+    page = await api('/api/events', { ...params, limit, cursor, sort });
   } catch (err) {
     box.append(errorBox(err));
     return box;
@@ -31,29 +42,26 @@ export async function eventTable(params, { cursor = '', limit = 25, onPage } = {
     `${page.total} event${page.total === 1 ? '' : 's'}${page.total > page.events.length || !first ? `, ${page.events.length} on this page` : ''}`));
   if (page.events.length === 0) return box;
 
-  let sortKey = 'date';
-  let sortDir = -1;
+  const current = sort || 'date';
   const tbody = h('tbody');
-  const heads = COLUMNS.map((c) => h('th', {
-    scope: 'col', class: c.num ? 'num sortable' : 'sortable', tabindex: 0, dataset: { key: c.key },
-    onclick: () => sortBy(c.key), onkeydown: (ev) => { if (ev.key === 'Enter') sortBy(c.key); },
-  }, c.label));
-  function sortBy(key) {
-    sortDir = key === sortKey ? -sortDir : (key === 'date' || COLUMNS.find((c) => c.key === key).num ? -1 : 1);
-    sortKey = key;
-    draw();
+  const heads = COLUMNS.map((c) => {
+    const sortable = onSort && c.orders;
+    const th = h('th', {
+      scope: 'col', class: [c.num ? 'num' : '', sortable ? 'sortable' : ''].join(' ').trim() || null,
+      tabindex: sortable ? 0 : null, dataset: { key: c.key },
+      onclick: sortable ? () => sortBy(c) : null,
+      onkeydown: sortable ? (ev) => { if (ev.key === 'Enter') sortBy(c); } : null,
+    }, c.label);
+    if (c.orders && c.orders.includes(current)) th.setAttribute('aria-sort', ASCENDING.has(current) ? 'ascending' : 'descending');
+    return th;
+  });
+  function sortBy(c) {
+    const i = c.orders.indexOf(current);
+    const next = c.orders[(i + 1) % c.orders.length];
+    if (next !== current || i < 0) onSort(next === 'date' ? '' : next);
   }
   function draw() {
-    const col = COLUMNS.find((c) => c.key === sortKey);
-    const rows = [...page.events].sort((a, b) => {
-      const x = col.value(a), y = col.value(b);
-      return (x < y ? -1 : x > y ? 1 : 0) * sortDir;
-    });
-    for (const th of heads) {
-      th.removeAttribute('aria-sort');
-      if (th.dataset.key === sortKey) th.setAttribute('aria-sort', sortDir > 0 ? 'ascending' : 'descending');
-    }
-    tbody.replaceChildren(...rows.map((e) => {
+    tbody.replaceChildren(...page.events.map((e) => {
       const tr = h('tr', { class: 'event-row', dataset: { id: e.id } },
         COLUMNS.map((c) => h('td', { class: c.num ? 'num' : null }, c.cell(e))),
         h('td', null, h('a', { href: route('event/' + encodeURIComponent(e.id)), class: 'open' }, 'open'), ' ',

@@ -78,6 +78,7 @@ export async function renderSearch(main, p) {
     }
     const cs = fd.getAll('cert');
     if (cs.length) q.certainty = cs.join(',');
+    if (p.get('sort')) q.sort = p.get('sort'); // a new search keeps the order, from its first page
     location.hash = route('search', q);
   });
   main.append(h('h1', null, 'Search events'), form);
@@ -87,9 +88,17 @@ export async function renderSearch(main, p) {
   }
   main.append(await eventTable(params, {
     cursor: p.get('cursor') || '',
+    sort: p.get('sort') || '',
     onPage: (next) => {
       const q = Object.fromEntries(p.entries());
       q.cursor = next;
+      location.hash = route('search', q);
+    },
+    onSort: (sort) => {
+      // A new order starts at its first page: the cursor belongs to the old one.
+      const q = Object.fromEntries(p.entries());
+      delete q.cursor;
+      q.sort = sort;
       location.hash = route('search', q);
     },
   }));
