@@ -72,6 +72,10 @@ func (st *sent) certainty(ev event) (dyad.Certainty, *dyad.Attribution) {
 			if v.Tense == syntax.Future {
 				future = true
 			}
+			// an intent (03x: "pledged to protect", "wants to encourage
+			// trade", "was ready to continue talks", "seek new talks") is
+			// itself a fact: the wanting, not the deed, is the event
+			intent := ev.code.Root() == "03"
 			if k != ev.verb || ev.nominal {
 				// a governing verb, or the verb whose object the event's
 				// noun is ("seek agreements", "denied talks")
@@ -79,9 +83,9 @@ func (st *sent) certainty(ev event) (dyad.Certainty, *dyad.Attribution) {
 				case negGovernors[v.Lemma]:
 					negated = true
 				case futureGovernors[v.Lemma]:
-					future = true
+					future = future || !intent
 				case hedgeGovernors[v.Lemma]:
-					hedged = true
+					hedged = hedged || !intent
 				case v.Lemma == "be" && k+1 < len(s.Verbs):
 					// "is likely to", "is due to"
 				}
@@ -89,9 +93,13 @@ func (st *sent) certainty(ev event) (dyad.Certainty, *dyad.Attribution) {
 			if k != ev.verb && v.Copula && v.End < len(s.Tokens) {
 				// "is likely to visit", "is due to sign"
 				switch s.Tokens[v.End].Lower {
-				case "likely", "unlikely", "able", "willing", "eager", "prepared", "possible":
+				case "likely", "unlikely", "able", "possible":
 					hedged = true
-				case "due", "set", "poised", "about", "ready", "scheduled":
+				case "willing", "eager", "prepared":
+					hedged = hedged || !intent
+				case "ready":
+					future = future || !intent
+				case "due", "set", "poised", "about", "scheduled":
 					future = true
 				}
 			}

@@ -710,7 +710,7 @@ func (st *sent) codeVerb(k int) {
 	if code == "130" && st.threatensForce(k) {
 		code = "138" // "warned the U.S. that Iran would close the Strait"
 	}
-	if v.Governor >= 0 && intentVerbs[s.Verbs[v.Governor].Lemma] {
+	if v.Governor >= 0 && (intentVerbs[s.Verbs[v.Governor].Lemma] || wantVerbs[s.Verbs[v.Governor].Lemma] && wantable(code)) {
 		code = intentCode(code) // "pledged to protect Kuwaiti tankers": a promise
 	}
 	if code == "040" && len(src) == 2 && len(tgt) == 0 {
@@ -913,6 +913,18 @@ var catenatives = map[string]bool{
 // "pledged to protect", "promised to send aid".
 var intentVerbs = map[string]bool{"pledge": true, "promise": true, "vow": true, "offer": true, "undertake": true}
 
+// wantVerbs state a wish or aim; governing cooperation or aid they make
+// it an intent ("wants to encourage expanded trade with the Soviet Union":
+// 0311), while other deeds they govern stay hedged deeds.
+var wantVerbs = map[string]bool{"want": true, "wish": true, "seek": true}
+
+// wantable reports whether a code is material cooperation or aid, which
+// a wish makes an intent (intentCode maps them).
+func wantable(code dyad.EventCode) bool {
+	r := code.Root()
+	return r == "06" || r == "07"
+}
+
 // forceVerbs are the deeds of force that make a warning a threat of
 // force (138).
 var forceVerbs = map[string]bool{
@@ -956,6 +968,14 @@ func intentCode(code dyad.EventCode) dyad.EventCode {
 		return "0334" // military protection or peacekeeping
 	case strings.HasPrefix(string(code), "07"):
 		return "033"
+	case code == "061":
+		return "0311" // economic cooperation
+	case code == "062":
+		return "0312" // military cooperation
+	case code == "064":
+		return "0314" // intelligence
+	case strings.HasPrefix(string(code), "06"):
+		return "031"
 	}
 	return code
 }

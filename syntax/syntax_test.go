@@ -63,6 +63,8 @@ func TestTags(t *testing.T) {
 			[]string{"against/IN", "Japanese/JJ", "semiconductor/NN", "exports/NNS"}},
 		{"participle before a number", "It went ahead with planned 300 mln dlr sanctions.",
 			[]string{"ahead/RB", "with/IN", "planned/JJ", "300/CD"}},
+		{"participle between an infinitive and its object", "It wants to encourage expanded trade with Moscow.",
+			[]string{"to/TO", "encourage/VB", "expanded/JJ", "trade/NN"}},
 		{"ready is an adjective", "Japan was ready to continue talks.",
 			[]string{"was/VBD", "ready/JJ", "to/TO", "continue/VB"}},
 		{"season is a noun", "They meet for the spring meetings.",

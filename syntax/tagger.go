@@ -405,6 +405,10 @@ func contextRules(toks []Token) {
 			}
 			continue
 		}
+		if p == VB && i >= 2 && toks[i-2].Lower == "to" && !isBe(toks[i-1].Lower) && !isHave(toks[i-1].Lower) && (e.has(VBN) || e.has(VBD)) && strings.HasSuffix(t.Lower, "ed") && next(i).IsNoun() {
+			t.Tag = JJ // "to encourage expanded trade": a participle between an infinitive and its object noun
+			continue
+		}
 		if !verbish {
 			continue
 		}
