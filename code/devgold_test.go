@@ -17,7 +17,7 @@ import (
 // (first Reuters stories) that the coder must find, by CAMEO root and
 // actor countries in either direction. It guards against regressions; raise
 // it as recall improves.
-const minDevRecall = 78
+const minDevRecall = 80
 
 // TestDevGold_Recall codes the Reuters stories of eval/testdata/dev.gold.jsonl
 // and counts the gold events found.
