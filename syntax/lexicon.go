@@ -285,9 +285,6 @@ func NounLemma(w string) string {
 	return w
 }
 
-// IsVerbLemma reports whether the lexicon knows v as a verb lemma.
-func IsVerbLemma(v string) bool { return verbBase[v] }
-
 // needsE reports whether a stem left by removing "-ed" from an unknown verb
 // probably lost a silent e ("assasinat-ed", "normaliz-ed").
 func needsE(stem string) bool {

@@ -200,13 +200,6 @@ func shareBand(a, b uint64) bool {
 	return false
 }
 
-func formatDay(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format("2006-01-02")
-}
-
 func parseDay(s string) (time.Time, bool) {
 	if s == "" {
 		return time.Time{}, true

@@ -364,12 +364,6 @@ func (s *Store) attachMentions(ctx context.Context, evs []*dyad.Event) error {
 	return nil
 }
 
-// Cursor returns the cursor that continues a listing after e; it is the
-// embedded store's cursor too.
-func Cursor(e *dyad.Event) string {
-	return dyad.SortDate.Cursor(e)
-}
-
 // FindEvent returns one event with all its mentions, or ENOTFOUND.
 func (s *Store) FindEvent(ctx context.Context, id dyad.EventID) (*dyad.Event, error) {
 	e, err := scanEvent(s.pool.QueryRow(ctx, `SELECT `+eventColumns+` FROM events e WHERE e.id = $1 LIMIT 1`, string(id)))

@@ -380,12 +380,6 @@ func (s *Store) attachMentions(ctx context.Context, evs []*dyad.Event) error {
 	return nil
 }
 
-// Cursor returns the cursor that continues a listing in the default order,
-// newest first, after e (dyad.SortDate.Cursor; other orders have theirs).
-func Cursor(e *dyad.Event) string {
-	return dyad.SortDate.Cursor(e)
-}
-
 // FindEvent returns one event with all its mentions, or ENOTFOUND.
 func (s *Store) FindEvent(ctx context.Context, id dyad.EventID) (*dyad.Event, error) {
 	row := s.reader().QueryRowContext(ctx, `SELECT `+eventColumns+` FROM events e WHERE e.id = ?`, string(id))
