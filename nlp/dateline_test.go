@@ -31,3 +31,17 @@ func TestDatelineLen(t *testing.T) {
 		t.Errorf("Split with a dateline = %+v", sents)
 	}
 }
+
+func TestStripCitations(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Talks began in May [2].", "Talks began in May."},
+		{"Signed in Moscow.[1][2] Then left.[3, 4]", "Signed in Moscow. Then left."},
+		{"No markers [here] or [0].", "No markers [here] or [0]."},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := StripCitations(tt.in); got != tt.want {
+			t.Errorf("StripCitations(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

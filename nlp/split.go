@@ -607,3 +607,30 @@ place:
 	}
 	return 0
 }
+
+// StripCitations returns s without its citation markers ("[1][2]",
+// "[3, 4]") and the spaces before them, for quoting a sentence whose
+// sources are cited some other way.
+func StripCitations(s string) string {
+	if strings.IndexByte(s, '[') < 0 {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for k := strings.IndexByte(s, '['); k >= 0; {
+		_, e, ok := parseCitation(s, k, nil)
+		if ok {
+			b.WriteString(strings.TrimRight(s[last:k], " \t"))
+			last = e
+		} else {
+			e = k + 1
+		}
+		n := strings.IndexByte(s[e:], '[')
+		if n < 0 {
+			break
+		}
+		k = e + n
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}

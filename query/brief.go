@@ -5,12 +5,12 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/dyad-project/dyad/cameo"
 	"github.com/dyad-project/dyad/dyad"
+	"github.com/dyad-project/dyad/nlp"
 	"github.com/dyad-project/dyad/resolve"
 )
 
@@ -486,12 +486,9 @@ func (c *citer) quote(m *dyad.Mention) (string, error) {
 	}
 	for _, s := range d.Sentences {
 		if s.Index == m.Sentence && strings.Contains(s.Text, strings.TrimSpace(m.Text)) {
-			text = citationMarker.ReplaceAllString(s.Text, "")
+			text = nlp.StripCitations(s.Text)
 			break
 		}
 	}
 	return strings.Join(strings.Fields(text), " "), nil
 }
-
-// citationMarker matches inline citation markers such as [1] or [2, 3].
-var citationMarker = regexp.MustCompile(`\s*\[\d+(?:\s*[,–-]\s*\d+)*\]`)

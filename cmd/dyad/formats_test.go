@@ -10,7 +10,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -20,6 +19,7 @@ import (
 	"github.com/dyad-project/dyad/dyad"
 	"github.com/dyad-project/dyad/export"
 	"github.com/dyad-project/dyad/internal/shared"
+	"github.com/dyad-project/dyad/nlp"
 	"github.com/dyad-project/dyad/resolve"
 	"github.com/dyad-project/dyad/store/sqlite"
 )
@@ -790,7 +790,7 @@ func TestBrief_TracesToStore(t *testing.T) {
 			// The quote is the stored sentence that carries one of the
 			// line's mentions (without its citation markers).
 			if !slices.ContainsFunc(ev.Mentions, func(m *dyad.Mention) bool {
-				text := markerRE.ReplaceAllString(m.Text, "")
+				text := nlp.StripCitations(m.Text)
 				return strings.Contains(l.Quote, strings.Join(strings.Fields(text), " "))
 			}) {
 				t.Errorf("%s: quote %q holds no stored mention's text", name, l.Quote)
@@ -896,6 +896,3 @@ func TestFormats_Empty(t *testing.T) {
 	buf.WriteString(runDB(t, db, "brief", "Russia", "--format", "html"))
 	checkHTML(t, buf.String())
 }
-
-// markerRE matches a citation marker and the space before it.
-var markerRE = regexp.MustCompile(`\s*\[\d+(?:\s*[,–-]\s*\d+)*\]`)
