@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -41,30 +40,17 @@ func queryMentions(ctx context.Context, q querier, where string, args ...any) ([
 	var out []*dyad.Mention
 	for rows.Next() {
 		var m dyad.Mention
-		var doc, code, cert, attrText, attrCode, dp, citations, cited, event, story string
+		var r codec.MentionRow
+		var dp string
 		var ds, de time.Time
 		var published *time.Time
-		var loc dyad.Place
-		if err := rows.Scan(&m.ID, &doc, &m.Sentence, &m.Span.Start, &m.Span.End, &m.Text,
-			&m.Source.Code, &m.Source.Country, &m.Source.Role, &m.Source.Name, &m.Source.Text, &m.Source.Entity,
-			&m.Target.Code, &m.Target.Country, &m.Target.Role, &m.Target.Name, &m.Target.Text, &m.Target.Entity,
-			&code, &m.Plover, &m.QuadClass, &m.Goldstein, &m.Verb, &cert, &attrText, &attrCode,
-			&ds, &de, &dp, &loc.Name, &loc.Country, &loc.Lat, &loc.Lon, &loc.Kind,
-			&citations, &cited, &event, &m.Outlet, &m.URL, &published, &story); err != nil {
+		dest := append(r.Head(&m), &ds, &de, &dp)
+		dest = append(append(dest, r.Tail(&m)...), &published, r.Story())
+		if err := rows.Scan(dest...); err != nil {
 			return nil, fmt.Errorf("read mention: %w", err)
 		}
-		m.Doc, m.Code, m.Certainty, m.Event, m.Story = dyad.DocumentID(doc), dyad.EventCode(code), dyad.Certainty(cert), dyad.EventID(event), dyad.DocumentID(story)
-		if attrText != "" || attrCode != "" {
-			m.AttributedTo = &dyad.Attribution{Text: attrText, Code: dyad.ActorCode(attrCode)}
-		}
+		r.Finish(&m)
 		m.Date = scanDate(ds, de, dp)
-		if loc.Name != "" {
-			m.Location = &loc
-		}
-		m.Citations = codec.SplitInts(citations)
-		if cited != "" {
-			m.CitedKeys = strings.Split(cited, "\t")
-		}
 		if published != nil {
 			m.Published = published.UTC()
 		}
@@ -94,26 +80,15 @@ const eventColumns = `e.id, e.date_start, e.date_end, e.date_precision,
 
 func scanEvent(row pgx.Row) (*dyad.Event, error) {
 	var e dyad.Event
-	var id, dp, code, cert, conflicts string
+	var r codec.EventRow
+	var dp string
 	var ds, de time.Time
-	var loc dyad.Place
-	if err := row.Scan(&id, &ds, &de, &dp,
-		&e.Source.Code, &e.Source.Country, &e.Source.Role, &e.Source.Name, &e.Source.Text, &e.Source.Entity,
-		&e.Target.Code, &e.Target.Country, &e.Target.Role, &e.Target.Name, &e.Target.Text, &e.Target.Entity,
-		&code, &e.Plover, &e.QuadClass, &e.Goldstein, &cert,
-		&loc.Name, &loc.Country, &loc.Lat, &loc.Lon, &loc.Kind,
-		&e.NumMentions, &e.NumDocuments, &e.NumSources, &conflicts); err != nil {
+	if err := row.Scan(append([]any{r.ID(), &ds, &de, &dp}, r.Tail(&e)...)...); err != nil {
 		return nil, err
 	}
-	e.ID, e.Code, e.Certainty = dyad.EventID(id), dyad.EventCode(code), dyad.Certainty(cert)
 	e.Date = scanDate(ds, de, dp)
-	if loc.Name != "" {
-		e.Location = &loc
-	}
-	if conflicts != "" {
-		if err := json.Unmarshal([]byte(conflicts), &e.Conflicts); err != nil {
-			return nil, fmt.Errorf("event %s conflicts: %w", id, err)
-		}
+	if err := r.Finish(&e); err != nil {
+		return nil, err
 	}
 	return &e, nil
 }

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -34,28 +33,15 @@ func queryMentions(ctx context.Context, q execer, where string, args ...any) ([]
 	var out []*dyad.Mention
 	for rows.Next() {
 		var m dyad.Mention
-		var doc, code, cert, attrText, attrCode, ds, de, dp, citations, cited, event, published, story string
-		var loc dyad.Place
-		if err := rows.Scan(&m.ID, &doc, &m.Sentence, &m.Span.Start, &m.Span.End, &m.Text,
-			&m.Source.Code, &m.Source.Country, &m.Source.Role, &m.Source.Name, &m.Source.Text, &m.Source.Entity,
-			&m.Target.Code, &m.Target.Country, &m.Target.Role, &m.Target.Name, &m.Target.Text, &m.Target.Entity,
-			&code, &m.Plover, &m.QuadClass, &m.Goldstein, &m.Verb, &cert, &attrText, &attrCode,
-			&ds, &de, &dp, &loc.Name, &loc.Country, &loc.Lat, &loc.Lon, &loc.Kind,
-			&citations, &cited, &event, &m.Outlet, &m.URL, &published, &story); err != nil {
+		var r codec.MentionRow
+		var ds, de, dp, published string
+		dest := append(r.Head(&m), &ds, &de, &dp)
+		dest = append(append(dest, r.Tail(&m)...), &published, r.Story())
+		if err := rows.Scan(dest...); err != nil {
 			return nil, fmt.Errorf("read mention: %w", err)
 		}
-		m.Doc, m.Code, m.Certainty, m.Event, m.Story = dyad.DocumentID(doc), dyad.EventCode(code), dyad.Certainty(cert), dyad.EventID(event), dyad.DocumentID(story)
-		if attrText != "" || attrCode != "" {
-			m.AttributedTo = &dyad.Attribution{Text: attrText, Code: dyad.ActorCode(attrCode)}
-		}
+		r.Finish(&m)
 		m.Date = scanDate(ds, de, dp)
-		if loc.Name != "" {
-			m.Location = &loc
-		}
-		m.Citations = codec.SplitInts(citations)
-		if cited != "" {
-			m.CitedKeys = strings.Split(cited, "\t")
-		}
 		m.Published = parseTime(published)
 		out = append(out, &m)
 	}
@@ -81,29 +67,18 @@ const eventColumns = `e.id, e.date_start, e.date_end, e.date_precision, e.sort_d
 	e.loc_name, e.loc_country, e.loc_lat, e.loc_lon, e.loc_kind,
 	e.num_mentions, e.num_documents, e.num_sources, e.conflicts`
 
-func scanEvent(rows interface{ Scan(...any) error }) (*dyad.Event, string, error) {
+func scanEvent(rows interface{ Scan(...any) error }) (*dyad.Event, error) {
 	var e dyad.Event
-	var id, ds, de, dp, sortDate, code, cert, conflicts string
-	var loc dyad.Place
-	if err := rows.Scan(&id, &ds, &de, &dp, &sortDate,
-		&e.Source.Code, &e.Source.Country, &e.Source.Role, &e.Source.Name, &e.Source.Text, &e.Source.Entity,
-		&e.Target.Code, &e.Target.Country, &e.Target.Role, &e.Target.Name, &e.Target.Text, &e.Target.Entity,
-		&code, &e.Plover, &e.QuadClass, &e.Goldstein, &cert,
-		&loc.Name, &loc.Country, &loc.Lat, &loc.Lon, &loc.Kind,
-		&e.NumMentions, &e.NumDocuments, &e.NumSources, &conflicts); err != nil {
-		return nil, "", err
+	var r codec.EventRow
+	var ds, de, dp, sortDate string // sort_date is selected for the ORDER BY of unions
+	if err := rows.Scan(append([]any{r.ID(), &ds, &de, &dp, &sortDate}, r.Tail(&e)...)...); err != nil {
+		return nil, err
 	}
-	e.ID, e.Code, e.Certainty = dyad.EventID(id), dyad.EventCode(code), dyad.Certainty(cert)
 	e.Date = scanDate(ds, de, dp)
-	if loc.Name != "" {
-		e.Location = &loc
+	if err := r.Finish(&e); err != nil {
+		return nil, err
 	}
-	if conflicts != "" {
-		if err := json.Unmarshal([]byte(conflicts), &e.Conflicts); err != nil {
-			return nil, "", fmt.Errorf("event %s conflicts: %w", id, err)
-		}
-	}
-	return &e, sortDate, nil
+	return &e, nil
 }
 
 // selectorSQL returns the condition that side ("src" or "tgt") of an event
@@ -308,7 +283,7 @@ func (s *Store) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Eve
 	defer rows.Close()
 	var out []*dyad.Event
 	for rows.Next() {
-		e, _, err := scanEvent(rows)
+		e, err := scanEvent(rows)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -383,7 +358,7 @@ func (s *Store) attachMentions(ctx context.Context, evs []*dyad.Event) error {
 // FindEvent returns one event with all its mentions, or ENOTFOUND.
 func (s *Store) FindEvent(ctx context.Context, id dyad.EventID) (*dyad.Event, error) {
 	row := s.reader().QueryRowContext(ctx, `SELECT `+eventColumns+` FROM events e WHERE e.id = ?`, string(id))
-	e, _, err := scanEvent(row)
+	e, err := scanEvent(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, dyad.Errorf(dyad.ENOTFOUND, "no event %s", id)
 	}
