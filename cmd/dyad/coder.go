@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"time"
 
@@ -104,7 +105,7 @@ func (m multiCoder) Code(ctx context.Context, doc *dyad.Document) ([]*dyad.Menti
 			return nil, err
 		}
 		for _, x := range ms {
-			k := string(rune(x.Sentence)) + "|" + string(x.Source.Code) + "|" + string(x.Target.Code) + "|" + string(x.Code)
+			k := strconv.Itoa(x.Sentence) + "|" + string(x.Source.Code) + "|" + string(x.Target.Code) + "|" + string(x.Code)
 			if !seen[k] {
 				seen[k] = true
 				out = append(out, x)
